@@ -1,0 +1,21 @@
+//! The pure domain of Relais.
+//!
+//! Everything here builds and tests natively: no web-sys, no async runtime, no clock and no
+//! randomness of its own. Callers pass the current time and random bytes in, so the same code
+//! runs in the browser, on the reference server and inside a deterministic simulation.
+
+pub mod author;
+pub mod category;
+pub mod id;
+pub mod text;
+pub mod time;
+pub mod transmission;
+pub mod urgency;
+
+pub use author::{Author, AuthorError, Role};
+pub use category::{Category, CategoryCatalogue, CategoryId};
+pub use id::{EntryId, IdError, SubjectId};
+pub use text::{TextError, TransmissionText};
+pub use time::Timestamp;
+pub use transmission::{newest_first, Transmission, TransmissionDraft, TransmissionError};
+pub use urgency::Urgency;
