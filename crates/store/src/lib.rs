@@ -1,0 +1,16 @@
+//! Relais' local storage: IndexedDB, one database per tenant and user.
+//!
+//! Widgets read and write through this crate only; it owns the schema and its migrations so
+//! that an upgrade can never drop the outbox of mutations not yet sent.
+
+mod error;
+mod name;
+mod outbox;
+mod schema;
+mod store;
+
+pub use error::StoreError;
+pub use name::database_name;
+pub use outbox::PendingMutation;
+pub use schema::{SCHEMA_VERSION, STORE_META, STORE_OUTBOX, STORE_TRANSMISSIONS};
+pub use store::Store;
