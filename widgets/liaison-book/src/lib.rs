@@ -1,0 +1,18 @@
+//! The liaison book (cahier de liaison) as a Leptos component.
+//!
+//! It reads and writes through `relais-store` only and never touches the network: the sync
+//! engine moves what it writes. User text is only ever rendered as text nodes.
+
+mod book;
+mod composer;
+mod config;
+mod device;
+mod entry_list;
+mod texts;
+
+pub use book::LiaisonBook;
+pub use config::{BookConfig, ConfigError};
+pub use texts::Lang;
+
+/// The widget's stylesheet; the embedding layer adopts it into the element's Shadow DOM.
+pub const STYLESHEET: &str = include_str!("liaison_book.css");
