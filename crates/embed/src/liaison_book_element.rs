@@ -1,0 +1,56 @@
+//! `<relais-liaison-book subject="…" user-id="…" user-name="…" user-role="…" tenant="…">`.
+
+use crate::{define_element, mounts};
+use leptos::prelude::*;
+use relais_liaison_book::{BookConfig, Lang, LiaisonBook, STYLESHEET};
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+const TAG: &str = "relais-liaison-book";
+const ATTRIBUTES: [&str; 6] = ["subject", "tenant", "user-id", "user-name", "user-role", "lang"];
+
+pub fn define() {
+    let mount = Closure::<dyn Fn(HtmlElement, ShadowRoot) -> u32>::new(mount).into_js_value();
+    let unmount = Closure::<dyn Fn(u32)>::new(mounts::release).into_js_value();
+    let observed = ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect();
+    define_element(TAG, observed, STYLESHEET, &mount, &unmount);
+}
+
+fn attribute(element: &Element, name: &str) -> String {
+    element.get_attribute(name).unwrap_or_default()
+}
+
+/// The language of the element, or of the nearest ancestor that declares one.
+fn language(element: &Element) -> Lang {
+    let tag = element.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
+    Lang::from_tag(tag.as_deref())
+}
+
+fn mount(element: HtmlElement, root: ShadowRoot) -> u32 {
+    root.set_text_content(None);
+    let config = BookConfig::from_attributes(
+        element.get_attribute("tenant").as_deref(),
+        &attribute(&element, "subject"),
+        &attribute(&element, "user-id"),
+        &attribute(&element, "user-name"),
+        &attribute(&element, "user-role"),
+    );
+    let lang = language(&element);
+    let container: HtmlElement = element
+        .owner_document()
+        .and_then(|doc| doc.create_element("div").ok())
+        .expect("an element in a document can create elements")
+        .unchecked_into();
+    root.append_child(&container).expect("a shadow root accepts children");
+    match config {
+        Ok(config) => mounts::keep(Box::new(mount_to(container, move || {
+            view! { <LiaisonBook config=config lang=lang /> }
+        }))),
+        Err(error) => {
+            let message = format!("Relais : configuration invalide — {error}");
+            mounts::keep(Box::new(mount_to(container, move || {
+                view! { <p class="error" role="alert">{message}</p> }
+            })))
+        }
+    }
+}

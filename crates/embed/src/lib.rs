@@ -1,0 +1,21 @@
+//! The Relais bundle a host page loads: it defines the custom elements.
+//!
+//! Each element renders its widget inside an open Shadow DOM with the widget's own stylesheet,
+//! so host CSS does not leak in and ours does not leak out. Configuration comes from attributes.
+
+mod liaison_book_element;
+mod mounts;
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/define_element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineElement)]
+    fn define_element(name: &str, observed: Vec<JsValue>, css: &str, mount: &JsValue, unmount: &JsValue);
+}
+
+/// Runs once when the bundle loads.
+#[wasm_bindgen(start)]
+pub fn start() {
+    liaison_book_element::define();
+}

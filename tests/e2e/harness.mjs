@@ -1,0 +1,80 @@
+// Serves the built demo (demo/dist) on a free loopback port and drives Debian's Chromium
+// with playwright-core. Nothing here downloads a browser.
+import { createServer } from "node:http";
+import { readFile, mkdtemp, rm } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { chromium } from "playwright-core";
+
+const dist = resolve(import.meta.dirname, "../../demo/dist");
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".wasm": "application/wasm",
+};
+
+export const CHROMIUM_ARGS = [
+  "--headless=new",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+function serve() {
+  const server = createServer(async (req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    const file = join(dist, path.endsWith("/") ? `${path}index.html` : path);
+    if (!file.startsWith(dist)) return res.writeHead(403).end();
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
+}
+
+/** Starts the server and a browser with an empty profile; returns helpers and a `close`. */
+export async function start() {
+  const server = await serve();
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const profile = await mkdtemp(join(tmpdir(), "relais-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  const problems = [];
+  const open = async (path = "/") => {
+    const page = await context.newPage();
+    page.on("console", (msg) => msg.type() === "error" && problems.push(`console: ${msg.text()}`));
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    page.on("dialog", (dialog) => {
+      problems.push(`dialog opened: ${dialog.message()}`);
+      dialog.dismiss();
+    });
+    await page.goto(base + path);
+    return page;
+  };
+  const close = async () => {
+    await context.close();
+    server.close();
+    await rm(profile, { recursive: true, force: true });
+  };
+  return { base, open, problems, close };
+}
+
+/** The liaison book on `page`, once its database is open. */
+export async function book(page, nth = 0) {
+  const element = page.locator("relais-liaison-book").nth(nth);
+  await element.locator(".entries, .notice:not([role=status])").first().waitFor();
+  return element;
+}
