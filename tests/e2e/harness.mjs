@@ -26,14 +26,19 @@ export const CHROMIUM_ARGS = [
   "--disable-quic",
 ];
 
-function serve() {
+/** What a careful host sends: no inline script, no eval, no HTML-string sinks. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+  "object-src 'none'; base-uri 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
+
+function serve(headers) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
     const file = join(dist, path.endsWith("/") ? `${path}index.html` : path);
     if (!file.startsWith(dist)) return res.writeHead(403).end();
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
+      res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", ...headers });
       res.end(body);
     } catch {
       res.writeHead(404).end();
@@ -42,9 +47,9 @@ function serve() {
   return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
 }
 
-/** Starts the server and a browser with an empty profile; returns helpers and a `close`. */
-export async function start() {
-  const server = await serve();
+/** Starts the server (every response under `headers`, a strict CSP by default) and a browser with an empty profile; returns helpers and a `close`. */
+export async function start({ headers = { "content-security-policy": STRICT_CSP } } = {}) {
+  const server = await serve(headers);
   const base = `http://127.0.0.1:${server.address().port}`;
   const profile = await mkdtemp(join(tmpdir(), "relais-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
