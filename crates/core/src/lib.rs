@@ -4,18 +4,29 @@
 //! randomness of its own. Callers pass the current time and random bytes in, so the same code
 //! runs in the browser, on the reference server and inside a deterministic simulation.
 
+pub mod acknowledgement;
+pub mod aggir;
 pub mod author;
 pub mod category;
+pub mod dump;
+pub mod fhir;
 pub mod id;
+pub mod plan;
+pub mod person;
+pub mod questionnaire;
+pub mod recurrence;
+pub mod sync;
 pub mod text;
 pub mod time;
 pub mod transmission;
 pub mod urgency;
 
+pub use acknowledgement::Acknowledgement;
 pub use author::{Author, AuthorError, Role};
 pub use category::{Category, CategoryCatalogue, CategoryId};
 pub use id::{EntryId, IdError, SubjectId};
+pub use person::{CareCircle, CareCircleError, Member, Person};
 pub use text::{TextError, TransmissionText};
 pub use time::Timestamp;
-pub use transmission::{newest_first, Transmission, TransmissionDraft, TransmissionError};
+pub use transmission::{newest_first, EntryLink, Transmission, TransmissionDraft, TransmissionError};
 pub use urgency::Urgency;

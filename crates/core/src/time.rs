@@ -29,6 +29,17 @@ impl Timestamp {
         self.utc().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
     }
 
+    /// `2026-11-23T07:11:00.250Z`: FHIR `instant`/`dateTime` with milliseconds, so an export and
+    /// import round trip keeps the exact time.
+    pub fn to_fhir_instant(self) -> String {
+        self.utc().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    }
+
+    /// Reads an RFC 3339 date-time with a time zone (FHIR requires one when there is a time).
+    pub fn parse_rfc3339(text: &str) -> Option<Self> {
+        DateTime::parse_from_rfc3339(text).ok().map(|t| Self(t.timestamp_millis()))
+    }
+
     /// `23/11/2026 à 08:11` for a reader whose local time is `offset_minutes` east of UTC.
     pub fn format_fr(self, offset_minutes: i32) -> String {
         let offset = FixedOffset::east_opt(offset_minutes * 60)
@@ -58,6 +69,15 @@ mod tests {
         assert_eq!(ts.format_fr(0), "23/11/2026 à 07:11");
         assert_eq!(ts.format_fr(60), "23/11/2026 à 08:11");
         assert_eq!(ts.format_fr(-480), "22/11/2026 à 23:11");
+    }
+
+    #[test]
+    fn fhir_instants_keep_milliseconds_and_parse_back() {
+        let ts = Timestamp::from_unix_ms(MONDAY_0711_UTC + 250);
+        assert_eq!(ts.to_fhir_instant(), "2026-11-23T07:11:00.250Z");
+        assert_eq!(Timestamp::parse_rfc3339(&ts.to_fhir_instant()), Some(ts));
+        assert_eq!(Timestamp::parse_rfc3339("2026-11-23T08:11:00.250+01:00"), Some(ts));
+        assert_eq!(Timestamp::parse_rfc3339("2026-11-23T07:11:00"), None, "a zone is required");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! A transmission: one entry of the liaison book, immutable once written.
 //!
-//! Corrections and replies will be new entries pointing at this one; nothing is edited in place,
-//! so a transmission can be created offline and synced without conflicts.
+//! Corrections and replies are new entries pointing at an earlier one; nothing is edited in
+//! place, so a transmission can be created offline and synced without conflicts.
 
 use crate::{
     Author, CategoryCatalogue, CategoryId, EntryId, SubjectId, TextError, Timestamp,
@@ -19,6 +19,36 @@ pub struct Transmission {
     pub text: TransmissionText,
     /// When the author's device saved it; shown, never used to order across devices.
     pub created_at: Timestamp,
+    /// A point de vigilance: pinned until everyone in the care circle acknowledges it.
+    #[serde(default)]
+    pub vigilance: bool,
+    #[serde(default, skip_serializing_if = "EntryLink::is_none")]
+    pub link: EntryLink,
+}
+
+/// How an entry relates to an earlier one: a reply answers it, a correction replaces it while
+/// both stay readable. One enum, so an entry cannot be both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "entry", rename_all = "kebab-case")]
+pub enum EntryLink {
+    #[default]
+    None,
+    ReplyTo(EntryId),
+    Corrects(EntryId),
+}
+
+impl EntryLink {
+    pub fn is_none(&self) -> bool {
+        matches!(self, EntryLink::None)
+    }
+
+    /// The earlier entry this one points at.
+    pub fn target(&self) -> Option<EntryId> {
+        match *self {
+            EntryLink::None => None,
+            EntryLink::ReplyTo(id) | EntryLink::Corrects(id) => Some(id),
+        }
+    }
 }
 
 /// What the composer holds before saving.
@@ -27,6 +57,15 @@ pub struct TransmissionDraft {
     pub category: CategoryId,
     pub urgency: Urgency,
     pub text: String,
+    pub vigilance: bool,
+    pub link: EntryLink,
+}
+
+impl TransmissionDraft {
+    /// A plain new entry: no vigilance flag, no link.
+    pub fn new(category: CategoryId, urgency: Urgency, text: impl Into<String>) -> Self {
+        Self { category, urgency, text: text.into(), vigilance: false, link: EntryLink::None }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -60,6 +99,8 @@ impl Transmission {
             urgency: draft.urgency,
             text,
             created_at: now,
+            vigilance: draft.vigilance,
+            link: draft.link,
         })
     }
 }
@@ -75,11 +116,7 @@ mod tests {
     use crate::Role;
 
     fn draft(text: &str, category: &str) -> TransmissionDraft {
-        TransmissionDraft {
-            category: CategoryId::new(category),
-            urgency: Urgency::ASurveiller,
-            text: text.into(),
-        }
+        TransmissionDraft::new(CategoryId::new(category), Urgency::ASurveiller, text)
     }
 
     fn create(text: &str, category: &str, ms: i64) -> Result<Transmission, TransmissionError> {
@@ -122,6 +159,25 @@ mod tests {
         let mut blank = json;
         blank["text"] = "   ".into();
         assert!(serde_json::from_value::<Transmission>(blank).is_err());
+    }
+
+    #[test]
+    fn links_and_vigilance_round_trip_and_default_when_absent() {
+        let original = create("Chute", "mobilite-chute", 1).unwrap();
+        let mut correction = create("Chute sans blessure", "mobilite-chute", 2).unwrap();
+        correction.link = EntryLink::Corrects(original.id);
+        correction.vigilance = true;
+        let json = serde_json::to_value(&correction).unwrap();
+        assert_eq!(json["link"]["kind"], "corrects");
+        assert_eq!(json["link"]["entry"], original.id.to_string());
+        assert_eq!(serde_json::from_value::<Transmission>(json).unwrap(), correction);
+        assert_eq!(correction.link.target(), Some(original.id));
+
+        let mut written_before_links = serde_json::to_value(&original).unwrap();
+        assert!(written_before_links.get("link").is_none());
+        written_before_links.as_object_mut().unwrap().remove("vigilance");
+        let read = serde_json::from_value::<Transmission>(written_before_links).unwrap();
+        assert_eq!((read.vigilance, read.link), (false, EntryLink::None));
     }
 
     #[test]

@@ -19,11 +19,7 @@ fn unique_name(label: &str) -> String {
 
 fn transmission(subject: &str, text: &str, ms: i64, salt: u8) -> Transmission {
     Transmission::create(
-        &TransmissionDraft {
-            category: CategoryId::new("passage"),
-            urgency: Urgency::Information,
-            text: text.into(),
-        },
+        &TransmissionDraft::new(CategoryId::new("passage"), Urgency::Information, text),
         SubjectId::new(subject).unwrap(),
         Author::new("u1", "Aline Martin", Role::AideADomicile).unwrap(),
         &CategoryCatalogue::french_defaults(),

@@ -50,11 +50,11 @@ pub fn Composer(
             if busy.get_untracked() {
                 return;
             }
-            let draft = TransmissionDraft {
-                category: category.get_untracked(),
-                urgency: urgency.get_untracked(),
-                text: text.get_untracked(),
-            };
+            let draft = TransmissionDraft::new(
+                category.get_untracked(),
+                urgency.get_untracked(),
+                text.get_untracked(),
+            );
             let created = Transmission::create(
                 &draft,
                 config.subject.clone(),

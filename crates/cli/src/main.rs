@@ -1,0 +1,106 @@
+//! `relais`: the Relais domain on the command line, for integrators and for fixtures.
+//!
+//! Every failure is one line on stderr naming the problem, and exit code 1; nothing panics on
+//! bad input.
+
+mod demo_data;
+mod fhir;
+mod gir;
+mod questionnaire;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "relais", version, about = "Relais : GIR, questionnaires, FHIR, données de démonstration")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// GIR from the 10 AGGIR codes (cohérence, orientation, toilette, habillage, alimentation,
+    /// élimination, transferts, déplacements intérieur, déplacements extérieur, alerter).
+    Gir {
+        /// Ten letters A/B/C, e.g. CCBBBBBBCC.
+        #[arg(required_unless_present = "batch", conflicts_with = "batch")]
+        codes: Option<String>,
+        /// Print the explanation as JSON.
+        #[arg(long)]
+        explain: bool,
+        /// Read one CODES per line on stdin and write `CODES GIR` per line.
+        #[arg(long)]
+        batch: bool,
+    },
+    /// FHIR R4 Questionnaire tools.
+    Questionnaire {
+        #[command(subcommand)]
+        action: QuestionnaireAction,
+    },
+    /// FHIR R4 conversion of a Relais data dump.
+    Fhir {
+        #[command(subcommand)]
+        direction: fhir::Direction,
+    },
+    /// Print a realistic Relais data dump (JSON) on stdout.
+    DemoData {
+        /// Number of people followed.
+        #[arg(long, default_value_t = 3)]
+        people: usize,
+        /// Transmissions per person.
+        #[arg(long, default_value_t = 120)]
+        entries: usize,
+    },
+}
+
+#[derive(Subcommand)]
+enum QuestionnaireAction {
+    /// Check that every element of a FHIR R4 Questionnaire (JSON) is supported.
+    Check { file: std::path::PathBuf },
+}
+
+/// A failure already worded for the user.
+pub struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Failure(error.to_string())
+    }
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    match command {
+        Command::Gir { codes: Some(codes), explain, .. } => gir::single(&codes, explain),
+        Command::Gir { codes: None, .. } => gir::batch(std::io::stdin().lock(), std::io::stdout().lock()),
+        Command::Questionnaire { action: QuestionnaireAction::Check { file } } => questionnaire::run(&file),
+        Command::Fhir { direction } => fhir::run(direction),
+        Command::DemoData { people, entries } => {
+            let dump = demo_data::generate(&demo_data::Size { people, entries_per_person: entries });
+            println!("{}", serde_json::to_string_pretty(&dump)?);
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => {
+            print!("{error}");
+            return ExitCode::SUCCESS;
+        }
+        Err(error) => {
+            let first = error.to_string().lines().next().unwrap_or_default().to_owned();
+            eprintln!("relais: {} (relais --help)", first.trim_start_matches("error: "));
+            return ExitCode::FAILURE;
+        }
+    };
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("relais: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
