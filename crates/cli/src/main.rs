@@ -7,6 +7,7 @@ mod demo_data;
 mod fhir;
 mod gir;
 mod questionnaire;
+mod simulate;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -43,6 +44,18 @@ enum Command {
         #[command(subcommand)]
         direction: fhir::Direction,
     },
+    /// Run the sync protocol's deterministic fault simulation.
+    Simulate {
+        /// Number of seeds to run.
+        #[arg(long, default_value_t = 1000)]
+        seeds: u64,
+        /// First seed of the run.
+        #[arg(long, default_value_t = 0)]
+        first: u64,
+        /// Replay this one seed, printing what went wrong.
+        #[arg(long, conflicts_with_all = ["seeds", "first"])]
+        seed: Option<u64>,
+    },
     /// Print a realistic Relais data dump (JSON) on stdout.
     DemoData {
         /// Number of people followed.
@@ -75,6 +88,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Gir { codes: None, .. } => gir::batch(std::io::stdin().lock(), std::io::stdout().lock()),
         Command::Questionnaire { action: QuestionnaireAction::Check { file } } => questionnaire::run(&file),
         Command::Fhir { direction } => fhir::run(direction),
+        Command::Simulate { seeds, first, seed } => simulate::run(seeds, first, seed),
         Command::DemoData { people, entries } => {
             let dump = demo_data::generate(&demo_data::Size { people, entries_per_person: entries });
             println!("{}", serde_json::to_string_pretty(&dump)?);

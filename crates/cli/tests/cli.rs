@@ -154,3 +154,12 @@ fn questionnaire_check_lists_every_unsupported_element_and_fails() {
     assert!(err.contains("attachment") && err.contains("nope"), "{err}");
     fails_with_one_line(&relais(&["questionnaire", "check", temp_file("q-bad.json", "[").to_str().unwrap()], ""), "relais");
 }
+
+#[test]
+fn simulate_prints_the_summary_line() {
+    let out = relais(&["simulate", "--seeds", "20", "--first", "100"], "");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().next(), Some("seeds: 20, lost: 0, duplicated: 0, diverged: 0"));
+    let replay = relais(&["simulate", "--seed", "7"], "");
+    assert_eq!(stdout(&replay).lines().next(), Some("seeds: 1, lost: 0, duplicated: 0, diverged: 0"));
+}
