@@ -15,6 +15,7 @@ pub mod plan;
 pub mod person;
 pub mod questionnaire;
 pub mod recurrence;
+pub mod search;
 pub mod sync;
 pub mod text;
 pub mod time;

@@ -40,11 +40,55 @@ impl Timestamp {
         DateTime::parse_from_rfc3339(text).ok().map(|t| Self(t.timestamp_millis()))
     }
 
-    /// `23/11/2026 à 08:11` for a reader whose local time is `offset_minutes` east of UTC.
-    pub fn format_fr(self, offset_minutes: i32) -> String {
+    fn local(self, offset_minutes: i32) -> DateTime<FixedOffset> {
         let offset = FixedOffset::east_opt(offset_minutes * 60)
             .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero offset"));
-        let local = self.utc().with_timezone(&offset);
+        self.utc().with_timezone(&offset)
+    }
+
+    /// How long ago, as a list shows it: "à l'instant", "il y a 5 min", "il y a 3 h" the same
+    /// day, "hier à 18:05", then the date. A time in the future (a device clock ahead) reads
+    /// as "à l'instant" rather than a negative age.
+    pub fn relative_fr(self, now: Timestamp, offset_minutes: i32) -> String {
+        let minutes = (now.0 - self.0).max(0) / 60_000;
+        let (day, today) = (self.local(offset_minutes).date_naive(), now.local(offset_minutes).date_naive());
+        let local = self.local(offset_minutes);
+        match minutes {
+            0 => "à l'instant".to_owned(),
+            1..=59 => format!("il y a {minutes} min"),
+            _ if day == today => format!("il y a {} h", minutes / 60),
+            _ if today.pred_opt() == Some(day) => format!("hier à {:02}:{:02}", local.hour(), local.minute()),
+            _ => self.format_fr(offset_minutes),
+        }
+    }
+
+    /// The heading of the day this instant falls on: "Aujourd'hui", "Hier", or
+    /// "lundi 23 novembre 2026".
+    pub fn day_label_fr(self, now: Timestamp, offset_minutes: i32) -> String {
+        const DAYS: [&str; 7] = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+        const MONTHS: [&str; 12] = [
+            "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+            "novembre", "décembre",
+        ];
+        let (day, today) = (self.local(offset_minutes).date_naive(), now.local(offset_minutes).date_naive());
+        if day == today {
+            return "Aujourd'hui".to_owned();
+        }
+        if today.pred_opt() == Some(day) {
+            return "Hier".to_owned();
+        }
+        let weekday = DAYS[day.weekday().num_days_from_monday() as usize];
+        format!("{weekday} {} {} {}", day.day(), MONTHS[day.month0() as usize], day.year())
+    }
+
+    /// The local calendar day, to group entries under day separators.
+    pub fn local_day(self, offset_minutes: i32) -> chrono::NaiveDate {
+        self.local(offset_minutes).date_naive()
+    }
+
+    /// `23/11/2026 à 08:11` for a reader whose local time is `offset_minutes` east of UTC.
+    pub fn format_fr(self, offset_minutes: i32) -> String {
+        let local = self.local(offset_minutes);
         format!(
             "{:02}/{:02}/{} à {:02}:{:02}",
             local.day(),
@@ -78,6 +122,30 @@ mod tests {
         assert_eq!(Timestamp::parse_rfc3339(&ts.to_fhir_instant()), Some(ts));
         assert_eq!(Timestamp::parse_rfc3339("2026-11-23T08:11:00.250+01:00"), Some(ts));
         assert_eq!(Timestamp::parse_rfc3339("2026-11-23T07:11:00"), None, "a zone is required");
+    }
+
+    #[test]
+    fn relative_times_read_as_a_list_shows_them() {
+        let now = Timestamp::from_unix_ms(MONDAY_0711_UTC);
+        let ago = |minutes: i64| Timestamp::from_unix_ms(MONDAY_0711_UTC - minutes * 60_000);
+        assert_eq!(ago(0).relative_fr(now, 60), "à l'instant");
+        assert_eq!(Timestamp::from_unix_ms(MONDAY_0711_UTC + 3_600_000).relative_fr(now, 60), "à l'instant");
+        assert_eq!(ago(5).relative_fr(now, 60), "il y a 5 min");
+        assert_eq!(ago(59).relative_fr(now, 60), "il y a 59 min");
+        assert_eq!(ago(60).relative_fr(now, 60), "il y a 1 h");
+        assert_eq!(ago(8 * 60).relative_fr(now, 60), "il y a 8 h", "00:11 local, the same day");
+        assert_eq!(ago(8 * 60).relative_fr(now, 0), "hier à 23:11");
+        assert_eq!(ago(3 * 24 * 60).relative_fr(now, 60), "20/11/2026 à 08:11");
+    }
+
+    #[test]
+    fn day_labels_name_today_yesterday_then_the_date() {
+        let now = Timestamp::from_unix_ms(MONDAY_0711_UTC);
+        let days_ago = |d: i64| Timestamp::from_unix_ms(MONDAY_0711_UTC - d * 86_400_000);
+        assert_eq!(days_ago(0).day_label_fr(now, 60), "Aujourd'hui");
+        assert_eq!(days_ago(1).day_label_fr(now, 60), "Hier");
+        assert_eq!(days_ago(2).day_label_fr(now, 60), "samedi 21 novembre 2026");
+        assert_eq!(days_ago(1).local_day(60), chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap());
     }
 
     #[test]
