@@ -14,6 +14,7 @@ pub mod id;
 pub mod plan;
 pub mod person;
 pub mod questionnaire;
+pub mod quick_note;
 pub mod recurrence;
 pub mod search;
 pub mod sync;

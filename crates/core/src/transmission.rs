@@ -51,8 +51,8 @@ impl EntryLink {
     }
 }
 
-/// What the composer holds before saving.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What the composer holds before saving; stored as it is typed so a reload loses nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TransmissionDraft {
     pub category: CategoryId,
     pub urgency: Urgency,

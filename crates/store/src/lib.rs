@@ -12,5 +12,5 @@ mod store;
 pub use error::StoreError;
 pub use name::database_name;
 pub use outbox::PendingMutation;
-pub use schema::{SCHEMA_VERSION, STORE_META, STORE_OUTBOX, STORE_TRANSMISSIONS};
+pub use schema::{SCHEMA_VERSION, STORE_ACKNOWLEDGEMENTS, STORE_META, STORE_OUTBOX, STORE_TRANSMISSIONS};
 pub use store::Store;

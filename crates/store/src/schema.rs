@@ -10,13 +10,14 @@ use indexed_db_futures::KeyPath;
 pub const STORE_TRANSMISSIONS: &str = "transmissions";
 pub const STORE_OUTBOX: &str = "outbox";
 pub const STORE_META: &str = "meta";
+pub const STORE_ACKNOWLEDGEMENTS: &str = "acknowledgements";
 pub(crate) const INDEX_BY_SUBJECT: &str = "by_subject";
 
 /// One migration: what version `n` adds to version `n - 1`.
 type Step = fn(&Database) -> indexed_db_futures::Result<()>;
 
 /// `STEPS[n - 1]` upgrades to version `n`.
-const STEPS: [Step; 2] = [v1_transmissions, v2_outbox_and_meta];
+const STEPS: [Step; 3] = [v1_transmissions, v2_outbox_and_meta, v3_acknowledgements];
 
 /// The version this build of Relais opens.
 pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
@@ -33,6 +34,16 @@ fn v1_transmissions(db: &Database) -> indexed_db_futures::Result<()> {
 fn v2_outbox_and_meta(db: &Database) -> indexed_db_futures::Result<()> {
     db.create_object_store(STORE_OUTBOX).with_key_path(KeyPath::One("seq")).build()?;
     db.create_object_store(STORE_META).build()?;
+    Ok(())
+}
+
+/// One record per (entry, person): the key makes acknowledging twice a no-op.
+fn v3_acknowledgements(db: &Database) -> indexed_db_futures::Result<()> {
+    let store = db
+        .create_object_store(STORE_ACKNOWLEDGEMENTS)
+        .with_key_path(KeyPath::One("key"))
+        .build()?;
+    store.create_index(INDEX_BY_SUBJECT, KeyPath::One("subject")).build()?;
     Ok(())
 }
 

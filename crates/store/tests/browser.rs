@@ -5,10 +5,14 @@ use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use relais_core::{
-    Author, CategoryCatalogue, CategoryId, Role, SubjectId, Timestamp, Transmission,
+    Acknowledgement, Author, CategoryCatalogue, CategoryId, Role, SubjectId, Timestamp, Transmission,
     TransmissionDraft, Urgency,
 };
 use relais_store::{database_name, PendingMutation, Store, SCHEMA_VERSION, STORE_TRANSMISSIONS};
+
+fn reader(id: &str) -> Author {
+    Author::new(id, "Sophie Dupont", Role::ProcheAidant).unwrap()
+}
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -62,7 +66,9 @@ async fn every_write_queues_one_mutation_with_gapless_seq() {
     let pending = store.pending_mutations().await.unwrap();
     let seqs: Vec<_> = pending.iter().map(PendingMutation::seq).collect();
     assert_eq!(seqs, [1, 2, 3]);
-    let PendingMutation::TransmissionCreate { id, payload, .. } = &pending[2];
+    let PendingMutation::TransmissionCreate { id, payload, .. } = &pending[2] else {
+        panic!("expected a transmission, got {:?}", pending[2]);
+    };
     assert_eq!((*id, payload), (written[2].id, &written[2]));
     store.close();
     delete(&name).await;
@@ -100,7 +106,7 @@ async fn upgrading_a_version_1_database_keeps_its_rows() {
     let store = Store::open_at(&name, SCHEMA_VERSION).await.unwrap();
     let mut names = store.store_names();
     names.sort();
-    assert_eq!(names, ["meta", "outbox", "transmissions"]);
+    assert_eq!(names, ["acknowledgements", "meta", "outbox", "transmissions"]);
     let subject = SubjectId::new("p1").unwrap();
     assert_eq!(store.transmissions_for(&subject).await.unwrap(), vec![old_row.clone()]);
     let new_row = transmission("p1", "Après la mise à jour", 43, 5);
@@ -125,4 +131,59 @@ async fn each_tenant_and_user_gets_its_own_database() {
     bob.close();
     delete(&database_name(&tenant, user_a)).await;
     delete(&database_name(&tenant, user_b)).await;
+}
+
+#[wasm_bindgen_test]
+async fn acknowledging_twice_writes_once_and_queues_once() {
+    let name = unique_name("ack");
+    let store = Store::open_at(&name, SCHEMA_VERSION).await.unwrap();
+    let (p1, p2) = (SubjectId::new("p1").unwrap(), SubjectId::new("p2").unwrap());
+    let entry = transmission("p1", "Chute", 1, 1);
+    store.add_transmission(&entry).await.unwrap();
+    let ack = Acknowledgement { entry: entry.id, by: reader("sophie"), at: Timestamp::from_unix_ms(5) };
+    assert!(store.add_acknowledgement(&p1, &ack).await.unwrap());
+    let later = Acknowledgement { at: Timestamp::from_unix_ms(9), ..ack.clone() };
+    assert!(!store.add_acknowledgement(&p1, &later).await.unwrap());
+    let other = Acknowledgement { by: reader("luc"), ..ack.clone() };
+    assert!(store.add_acknowledgement(&p1, &other).await.unwrap());
+    assert_eq!(store.acknowledgements_for(&p1).await.unwrap().len(), 2);
+    assert!(store.acknowledgements_for(&p2).await.unwrap().is_empty());
+    let pending = store.pending_mutations().await.unwrap();
+    assert_eq!(pending.iter().map(PendingMutation::seq).collect::<Vec<_>>(), [1, 2, 3]);
+    assert!(matches!(&pending[1], PendingMutation::AcknowledgementAdd { payload, .. } if payload == &ack));
+    store.close();
+    delete(&name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_is_kept_per_subject_until_cleared() {
+    let name = unique_name("draft");
+    let store = Store::open_at(&name, SCHEMA_VERSION).await.unwrap();
+    let (p1, p2) = (SubjectId::new("p1").unwrap(), SubjectId::new("p2").unwrap());
+    let draft = TransmissionDraft::new(CategoryId::new("alimentation"), Urgency::ASurveiller, "Repas non pris, à");
+    store.save_draft(&p1, Some(&draft)).await.unwrap();
+    assert_eq!(store.load_draft(&p1).await.unwrap(), Some(draft));
+    assert_eq!(store.load_draft(&p2).await.unwrap(), None);
+    store.save_draft(&p1, None).await.unwrap();
+    assert_eq!(store.load_draft(&p1).await.unwrap(), None);
+    store.close();
+    delete(&name).await;
+}
+
+#[wasm_bindgen_test]
+async fn upgrading_keeps_pending_outbox_entries_pushable() {
+    let name = unique_name("upgrade-outbox");
+    let v2 = Store::open_at(&name, 2).await.unwrap();
+    let queued = transmission("p1", "Écrit hors ligne avant la mise à jour", 7, 7);
+    v2.add_transmission(&queued).await.unwrap();
+    v2.close();
+    let store = Store::open_at(&name, SCHEMA_VERSION).await.unwrap();
+    let pending = store.pending_mutations().await.unwrap();
+    assert_eq!(pending.len(), 1);
+    assert!(matches!(&pending[0], PendingMutation::TransmissionCreate { payload, .. } if payload == &queued));
+    let next = transmission("p1", "Après", 8, 8);
+    store.add_transmission(&next).await.unwrap();
+    assert_eq!(store.pending_mutations().await.unwrap()[1].seq(), 2, "seqs continue without a gap");
+    store.close();
+    delete(&name).await;
 }
