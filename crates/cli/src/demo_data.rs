@@ -1,7 +1,9 @@
-//! `relais demo-data`: a realistic dump of several people with their care circles and a few
-//! hundred transmissions, replies, corrections and acknowledgements.
+//! `relais demo-data`: a realistic dump of several people with their care circles, plans and a
+//! few hundred transmissions, replies, corrections and acknowledgements.
 //!
 //! Generated from a fixed seed, so tests, benchmarks and the demo all see the same data.
+
+mod plan;
 
 use relais_core::dump::Dump;
 use relais_core::{
@@ -99,6 +101,7 @@ pub fn generate(size: &Size) -> Dump {
         let transmissions = book(&mut rng, &person.id, circle.members(), size.entries_per_person);
         dump.acknowledgements.extend(acknowledgements(&mut rng, &transmissions, circle.members()));
         dump.transmissions.extend(transmissions);
+        dump.plans.push(plan::plan(index, &person, circle.members()));
         dump.people.push(person);
         dump.care_circles.push(circle);
     }

@@ -98,6 +98,10 @@ fn demo_data_scales_and_converts_to_fhir_and_back() {
     assert_eq!(dump["transmissions"].as_array().unwrap().len(), 60);
     assert!(dump["transmissions"].as_array().unwrap().iter().any(|t| t["link"]["kind"] == "corrects"));
     assert!(!dump["acknowledgements"].as_array().unwrap().is_empty());
+    let plans = dump["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 2, "one plan per person");
+    assert!(plans.iter().all(|p| (4..=6).contains(&p["lines"].as_array().unwrap().len())));
+    assert!(plans.iter().all(|p| p["hospital_episodes"].as_array().unwrap().len() == 1));
 
     let dump_file = temp_file("dump.json", &stdout(&small));
     let export = relais(&["fhir", "export", dump_file.to_str().unwrap()], "");
@@ -109,6 +113,8 @@ fn demo_data_scales_and_converts_to_fhir_and_back() {
     assert!(import.status.success(), "{}", stderr(&import));
     let back: serde_json::Value = serde_json::from_slice(&import.stdout).unwrap();
     assert_eq!(back, dump);
+    assert_eq!(back["plans"], dump["plans"], "plans survive the trip");
+    assert!(stderr(&import).is_empty(), "everything is mapped: {}", stderr(&import));
 }
 
 #[test]

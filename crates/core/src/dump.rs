@@ -3,6 +3,7 @@
 //! The same shape comes out of the store's export, feeds the CLI's FHIR conversion and is what
 //! `relais demo-data` prints, so fixtures, benchmarks and the demo share one format.
 
+use crate::plan::Plan;
 use crate::{Acknowledgement, CareCircle, Person, Transmission};
 use serde::{Deserialize, Serialize};
 
@@ -23,6 +24,9 @@ pub struct Dump {
     pub transmissions: Vec<Transmission>,
     #[serde(default)]
     pub acknowledgements: Vec<Acknowledgement>,
+    /// Added within version 1: dumps written before plans existed read as having none.
+    #[serde(default)]
+    pub plans: Vec<Plan>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -44,6 +48,7 @@ impl Default for Dump {
             care_circles: Vec::new(),
             transmissions: Vec::new(),
             acknowledgements: Vec::new(),
+            plans: Vec::new(),
         }
     }
 }
@@ -78,5 +83,11 @@ mod tests {
             Err(DumpError::Version(9))
         ));
         assert!(matches!(Dump::from_json("{"), Err(DumpError::Json(_))));
+    }
+
+    #[test]
+    fn dumps_written_before_plans_existed_still_read() {
+        let dump = Dump::from_json(r#"{"format":"relais-dump","version":1,"people":[]}"#).unwrap();
+        assert!(dump.plans.is_empty());
     }
 }

@@ -1,7 +1,9 @@
 //! A whole dump as a FHIR `Bundle` of type `collection`, and back.
 
 use super::actors::{actor, actor_url, patient, patient_url, read_actor, read_patient};
+use super::care_plan::{plan_authors, plan_parts, plan_resources, read_care_plan};
 use super::communication::{communication, entry_url, read_communication};
+use super::references::Resolve;
 use super::task::{is_acknowledgement, read_task, task, task_url};
 use crate::dump::Dump;
 use crate::{
@@ -48,6 +50,7 @@ fn subjects(dump: &Dump) -> Vec<&SubjectId> {
         .map(|p| &p.id)
         .chain(dump.care_circles.iter().map(CareCircle::subject))
         .chain(dump.transmissions.iter().map(|t| &t.subject))
+        .chain(dump.plans.iter().map(|p| p.subject()))
         .filter(|s| seen.insert(*s))
         .collect()
 }
@@ -108,6 +111,14 @@ pub fn export_bundle(dump: &Dump, catalogue: &CategoryCatalogue) -> Result<Value
         add_actor(&mut entries, &ack.by, &entry.subject);
         entries.add(task_url(ack), || task(ack, &entry.subject));
     }
+    for plan in &dump.plans {
+        for author in plan_authors(plan) {
+            add_actor(&mut entries, author, plan.subject());
+        }
+        for (url, resource) in plan_resources(plan) {
+            entries.add(url, || resource);
+        }
+    }
     Ok(json!({ "resourceType": "Bundle", "type": "collection", "entry": entries.list }))
 }
 
@@ -115,6 +126,21 @@ pub fn export_bundle(dump: &Dump, catalogue: &CategoryCatalogue) -> Result<Value
 struct Incoming<'a> {
     subjects: HashMap<&'a str, SubjectId>,
     actors: HashMap<&'a str, Author>,
+    resources: HashMap<&'a str, &'a Value>,
+}
+
+impl Resolve for Incoming<'_> {
+    fn resource(&self, reference: &Value) -> Option<&Value> {
+        reference["reference"].as_str().and_then(|r| self.resources.get(r)).copied()
+    }
+
+    fn subject(&self, reference: &Value) -> Result<SubjectId, String> {
+        Incoming::subject(self, reference)
+    }
+
+    fn actor(&self, reference: &Value) -> Result<Author, String> {
+        Incoming::actor(self, reference)
+    }
 }
 
 impl Incoming<'_> {
@@ -189,9 +215,11 @@ pub fn import_bundle(bundle: &Value) -> Result<ImportReport, FhirError> {
     }
     let mut dump = Dump::default();
     let mut not_mapped = Vec::new();
-    let mut incoming = Incoming { subjects: HashMap::new(), actors: HashMap::new() };
+    let mut incoming = Incoming { subjects: HashMap::new(), actors: HashMap::new(), resources: HashMap::new() };
+    let mut in_plans = BTreeSet::new();
     let mut problem = |n: usize, kind: &str, why: String| not_mapped.push(format!("entrée {n} ({kind}) : {why}"));
     for (n, url, resource) in resources(bundle) {
+        incoming.resources.insert(url, resource);
         match resource["resourceType"].as_str().unwrap_or_default() {
             "Patient" => match read_patient(resource) {
                 Ok((id, person)) => {
@@ -206,16 +234,20 @@ pub fn import_bundle(bundle: &Value) -> Result<ImportReport, FhirError> {
                 }
                 Err(why) => problem(n, kind, why),
             },
+            "CarePlan" => in_plans.extend(plan_parts(resource)),
             _ => {}
         }
     }
-    for (n, _, resource) in resources(bundle) {
+    for (n, url, resource) in resources(bundle) {
         let kind = resource["resourceType"].as_str().unwrap_or("(sans type)");
         let outcome = match kind {
             "Patient" | "Practitioner" | "RelatedPerson" => Ok(()),
             "Communication" => incoming.transmission(resource).map(|t| dump.transmissions.push(t)),
             "Task" if is_acknowledgement(resource) => incoming.acknowledgement(resource).map(|a| dump.acknowledgements.push(a)),
             "CareTeam" => incoming.care_circle(resource).map(|c| dump.care_circles.push(c)),
+            "CarePlan" => read_care_plan(resource, &incoming).map(|p| dump.plans.push(p)),
+            "ServiceRequest" | "Goal" | "Encounter" if in_plans.contains(url) => Ok(()),
+            "ServiceRequest" | "Goal" | "Encounter" => Err("rattaché à aucun CarePlan / not part of any CarePlan".to_owned()),
             _ => Err("type de ressource non repris par Relais / resource type not mapped".to_owned()),
         };
         if let Err(why) = outcome {

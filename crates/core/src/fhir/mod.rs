@@ -6,12 +6,25 @@
 
 mod actors;
 mod bundle;
+mod care_plan;
 mod communication;
+mod encounter;
+mod extension;
+mod goal;
 mod ids;
+mod plan_systems;
+mod questionnaire_response;
+mod references;
+mod service_request;
 mod systems;
 mod task;
+mod timing;
+#[cfg(test)]
+mod care_plan_tests;
 #[cfg(test)]
 mod tests;
 
 pub use bundle::{export_bundle, import_bundle, FhirError, ImportReport};
+pub use plan_systems::*;
+pub use questionnaire_response::{evaluation_resource, read_evaluation};
 pub use systems::*;

@@ -43,6 +43,7 @@ fn sample() -> Dump {
             birth_date: chrono::NaiveDate::from_ymd_opt(1936, 4, 2),
             ins: None,
         }],
+        plans: vec![super::care_plan_tests::sample_plan(&subject)],
         care_circles: vec![CareCircle::new(
             subject,
             vec![
@@ -108,6 +109,25 @@ fn resources_carry_the_r4_required_elements() {
                 assert_eq!((r["status"].as_str(), r["intent"].as_str()), (Some("completed"), Some("order")));
             }
             "RelatedPerson" => assert!(r["patient"]["reference"].is_string()),
+            "CarePlan" => {
+                assert!(["draft", "active", "on-hold", "revoked", "completed"].contains(&r["status"].as_str().unwrap()));
+                assert_eq!(r["intent"], "plan");
+                assert!(r["subject"]["reference"].is_string());
+            }
+            "ServiceRequest" => {
+                assert!(["draft", "active", "on-hold", "revoked", "completed"].contains(&r["status"].as_str().unwrap()));
+                assert_eq!(r["intent"], "order");
+                assert!(r["subject"]["reference"].is_string());
+            }
+            "Goal" => {
+                let lifecycle = ["proposed", "planned", "accepted", "active", "on-hold", "completed", "cancelled", "rejected"];
+                assert!(lifecycle.contains(&r["lifecycleStatus"].as_str().unwrap()));
+                assert!(r["description"]["text"].is_string() && r["subject"]["reference"].is_string());
+            }
+            "Encounter" => {
+                assert!(["in-progress", "finished"].contains(&r["status"].as_str().unwrap()));
+                assert_eq!((r["class"]["system"].as_str(), r["class"]["code"].as_str()), (Some(HL7_ACT_CODE), Some("IMP")));
+            }
             "CareTeam" | "Patient" | "Practitioner" => {}
             other => panic!("unexpected {other}"),
         }

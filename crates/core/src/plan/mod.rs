@@ -1,27 +1,43 @@
-//! The plan's service lines and what they cost, per payer, per month (domain.md §3).
+//! The person's plan (domain.md §3): its type and review cadence, service lines and what they
+//! cost per payer per month, goals, reviews and hospital stays.
 //!
-//! Sans IO and without a clock: callers pass the month or week and the year's
+//! Sans IO and without a clock: callers pass the day, month or week and the year's
 //! `FundingRules`; amounts are integer cents and every amount comes from data.
 
 mod calendar;
+mod care_plan;
+mod care_plan_rules;
 mod catalogue;
 mod costs;
 mod error;
 mod funding;
+mod goal;
+mod hospital;
 mod hours;
 mod line;
 mod money;
+mod plan_error;
+mod plan_type;
+mod review;
 mod rules;
 
+#[cfg(test)]
+mod care_plan_tests;
 #[cfg(test)]
 mod tests;
 
 pub use calendar::{week_window, Month};
+pub use care_plan::{Plan, PlanDraft, PlanStatus};
 pub use catalogue::{Payer, PayerKind, ServiceType};
 pub use costs::{month_costs, MonthCosts, PayerMonth};
 pub use error::{PlanError, PROVIDER_MAX_LEN};
 pub use funding::{month_funding, ApaCheck, FamilyShare, Household, MonthFunding};
+pub use goal::{ExpressedBy, Goal, GoalDomain, GoalDraft, GoalStatus, NeedRef, GOAL_TEXT_MAX_LEN};
+pub use hospital::{HospitalEpisode, STAY_REASON_MAX_LEN};
 pub use hours::{hours_fr, week_hours, WeekHours};
 pub use line::{LineStatus, LineTotals, Price, ServiceLine, ServiceLineDraft};
 pub use money::Cents;
+pub use plan_error::{CarePlanError, PLAN_TITLE_MAX_LEN};
+pub use plan_type::{PlanType, ReviewCadence};
+pub use review::{Review, ReviewReason, TriggerEvent};
 pub use rules::{ApaCaps, FundingRules, TaxCreditRules};

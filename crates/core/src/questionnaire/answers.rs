@@ -23,6 +23,10 @@ pub enum AnswerError {
     SeveralAnswers(String),
     NotARepeatingGroup(String),
     LastInstance(String),
+    /// A person tried to answer a read-only (calculated) item.
+    ReadOnly(String),
+    /// A calculation tried to write an item a person answers.
+    NotCalculated(String),
     Invalid {
         link_id: String,
         error: ValueError,
@@ -55,6 +59,14 @@ impl fmt::Display for AnswerError {
             AnswerError::LastInstance(link_id) => write!(
                 f,
                 "« {link_id} » garde au moins une occurrence / '{link_id}' keeps at least one instance"
+            ),
+            AnswerError::ReadOnly(link_id) => write!(
+                f,
+                "« {link_id} » est calculé et ne se saisit pas / '{link_id}' is calculated, not entered"
+            ),
+            AnswerError::NotCalculated(link_id) => write!(
+                f,
+                "« {link_id} » se saisit et n'est pas calculé / '{link_id}' is entered, not calculated"
             ),
             AnswerError::Invalid { link_id, error } => {
                 let (fr, en) = error.messages();
@@ -112,9 +124,38 @@ impl Form {
             .map_or(&[], Vec::as_slice)
     }
 
-    /// Replaces the answers in a slot; an empty list clears it. Nothing changes on error.
+    /// Replaces the answers in a slot; an empty list clears it. Read-only items are refused:
+    /// only a calculation in core writes them. Nothing changes on error.
     pub fn set(&mut self, link_id: &str, instance: usize, values: Vec<AnswerValue>) -> Result<(), AnswerError> {
         let id = self.slot(link_id, instance)?;
+        if self.questionnaire.item(id).read_only {
+            return Err(AnswerError::ReadOnly(link_id.to_owned()));
+        }
+        self.store(id, link_id, instance, values)
+    }
+
+    /// Writes a calculated (read-only) item. Crate-private so that a widget can only show what
+    /// core calculated; it refuses items a person answers, so a calculation cannot overwrite them.
+    pub(crate) fn set_calculated(
+        &mut self,
+        link_id: &str,
+        instance: usize,
+        values: Vec<AnswerValue>,
+    ) -> Result<(), AnswerError> {
+        let id = self.slot(link_id, instance)?;
+        if !self.questionnaire.item(id).read_only {
+            return Err(AnswerError::NotCalculated(link_id.to_owned()));
+        }
+        self.store(id, link_id, instance, values)
+    }
+
+    pub(super) fn store(
+        &mut self,
+        id: ItemId,
+        link_id: &str,
+        instance: usize,
+        values: Vec<AnswerValue>,
+    ) -> Result<(), AnswerError> {
         let item = self.questionnaire.item(id);
         if values.len() > 1 && !item.repeats {
             return Err(AnswerError::SeveralAnswers(link_id.to_owned()));
@@ -212,7 +253,7 @@ impl Form {
     }
 
     /// The item of an existing slot of a question.
-    fn slot(&self, link_id: &str, instance: usize) -> Result<ItemId, AnswerError> {
+    pub(super) fn slot(&self, link_id: &str, instance: usize) -> Result<ItemId, AnswerError> {
         let id = self
             .questionnaire
             .find(link_id)

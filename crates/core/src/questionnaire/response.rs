@@ -96,8 +96,13 @@ impl Form {
             "subject": context.subject.to_json(),
             "authored": context.authored.to_rfc3339_opts(SecondsFormat::Secs, false),
             "author": context.author.to_json(),
-            "item": self.response_items(self.questionnaire.roots(), 0),
+            "item": self.response_item_list(),
         }))
+    }
+
+    /// The `item` list of the response alone, for callers that build the resource around it.
+    pub(crate) fn response_item_list(&self) -> Vec<Value> {
+        self.response_items(self.questionnaire.roots(), 0)
     }
 
     fn response_items(&self, ids: &[ItemId], instance: usize) -> Vec<Value> {
