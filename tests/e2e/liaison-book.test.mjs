@@ -87,11 +87,14 @@ test("the whole path works with the keyboard alone", async () => {
   await page.keyboard.press("Tab");
   await page.keyboard.press("End");
   await page.keyboard.press("Tab");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
   await page.keyboard.press("Enter");
   const entry = element.locator(".entry").first();
   await entry.getByText("Chute dans la cuisine, relevée seule").waitFor();
   assert.equal(await entry.locator(".category").innerText(), "Mobilité & chute");
   assert.match(await entry.locator(".urgency").innerText(), /Alerte/);
+  assert.equal(await entry.locator(".badge.vigilance").count(), 1, "Space ticked the vigilance box");
 
   await textarea.focus();
   await page.keyboard.type("Ctrl+Entrée suffit");

@@ -1,13 +1,19 @@
-//! The whole liaison book: opens the person's local data, then shows the composer and the list.
+//! The whole liaison book: opens the person's local data, then shows the composer, the
+//! vigilance points to acknowledge, the filters and the list.
 
 use crate::composer::Composer;
 use crate::config::BookConfig;
+use crate::device;
 use crate::entry_list::EntryList;
+use crate::filters::FilterBar;
+use crate::state::Book;
 use crate::texts::{Lang, Texts};
+use crate::vigilance::VigilancePanel;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use relais_core::Transmission;
+use relais_core::{Acknowledgement, SubjectId, Transmission, TransmissionDraft};
 use relais_store::{Store, StoreError};
+use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Phase {
@@ -16,40 +22,60 @@ enum Phase {
     Failed(String),
 }
 
+/// Relative times ("il y a 5 min") stay right without re-rendering more often than this.
+const CLOCK_TICK: Duration = Duration::from_secs(30);
+
 /// The liaison book of `config.subject`, written as `config.author`.
 #[component]
 pub fn LiaisonBook(config: BookConfig, #[prop(optional)] lang: Lang) -> impl IntoView {
     let texts = Texts::for_lang(lang);
     let phase = RwSignal::new(Phase::Opening);
-    let entries = RwSignal::new(Vec::<Transmission>::new());
-    let store = StoredValue::new_local(None::<Store>);
+    let draft = RwSignal::new(None::<TransmissionDraft>);
+    let book = Book::new(config.clone(), lang, device::now());
 
-    let opening = config.clone();
     spawn_local(async move {
-        match open_and_load(&opening).await {
-            Ok((opened, list)) => {
-                store.set_value(Some(opened));
-                entries.set(list);
+        match open_and_load(&config.tenant, config.author.id(), &config.subject).await {
+            Ok(loaded) => {
+                book.store.set_value(Some(loaded.store));
+                book.entries.set(loaded.entries);
+                book.acks.set(loaded.acks);
+                draft.set(loaded.draft);
                 phase.set(Phase::Ready);
             }
             Err(error) => phase.set(Phase::Failed(error.to_string())),
         }
     });
+    if let Ok(clock) = set_interval_with_handle(move || book.now.set(device::now()), CLOCK_TICK) {
+        on_cleanup(move || clock.clear());
+    }
 
     view! {
         <section class="book" lang=lang.tag() aria-label=texts.book>
-            <Composer config=config.clone() lang=lang store=store entries=entries />
             {move || match phase.get() {
                 Phase::Opening => view! { <p class="notice" role="status">{texts.loading}</p> }.into_any(),
                 Phase::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                Phase::Ready => view! { <EntryList entries=entries catalogue=config.catalogue.clone() lang=lang /> }.into_any(),
+                Phase::Ready => view! {
+                    <Composer book=book draft=draft.get_untracked() />
+                    <VigilancePanel book=book />
+                    <FilterBar book=book />
+                    <EntryList book=book />
+                }.into_any(),
             }}
         </section>
     }
 }
 
-async fn open_and_load(config: &BookConfig) -> Result<(Store, Vec<Transmission>), StoreError> {
-    let store = Store::open(&config.tenant, config.author.id()).await?;
-    let list = store.transmissions_for(&config.subject).await?;
-    Ok((store, list))
+struct Loaded {
+    store: Store,
+    entries: Vec<Transmission>,
+    acks: Vec<Acknowledgement>,
+    draft: Option<TransmissionDraft>,
+}
+
+async fn open_and_load(tenant: &str, user: &str, subject: &SubjectId) -> Result<Loaded, StoreError> {
+    let store = Store::open(tenant, user).await?;
+    let entries = store.transmissions_for(subject).await?;
+    let acks = store.acknowledgements_for(subject).await?;
+    let draft = store.load_draft(subject).await?;
+    Ok(Loaded { store, entries, acks, draft })
 }

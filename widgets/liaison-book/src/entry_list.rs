@@ -1,57 +1,57 @@
-//! The transmissions of one person, newest first.
+//! The transmissions of one person, newest first, under a heading per day.
 //!
-//! Every piece of user text goes through a text node: Leptos escapes nothing because it never
-//! builds HTML strings from it.
+//! Every piece of user text goes through a text node: nothing here builds HTML from strings.
 
 use crate::device;
-use crate::texts::{pick, Lang, Texts};
+use crate::entry::Entry;
+use crate::state::Book;
+use crate::texts::Texts;
+use chrono::NaiveDate;
 use leptos::prelude::*;
-use relais_core::{CategoryCatalogue, Transmission, Urgency};
+use relais_core::Transmission;
+
+/// Consecutive entries of the same local day, in the order given.
+fn by_day(entries: Vec<Transmission>, offset: i32) -> Vec<(NaiveDate, Vec<Transmission>)> {
+    let mut days: Vec<(NaiveDate, Vec<Transmission>)> = Vec::new();
+    for entry in entries {
+        let day = entry.created_at.local_day(offset);
+        match days.last_mut() {
+            Some((last, list)) if *last == day => list.push(entry),
+            _ => days.push((day, vec![entry])),
+        }
+    }
+    days
+}
 
 #[component]
-pub fn EntryList(entries: RwSignal<Vec<Transmission>>, catalogue: CategoryCatalogue, lang: Lang) -> impl IntoView {
-    let texts = Texts::for_lang(lang);
+pub fn EntryList(book: Book) -> impl IntoView {
+    let texts = Texts::for_lang(book.lang);
     let offset = device::local_offset_minutes();
-    let catalogue = StoredValue::new(catalogue);
+    let days = move || by_day(book.visible(), offset);
+    let empty_text = move || if book.entries.with(Vec::is_empty) { texts.empty } else { texts.no_match };
     view! {
-        <Show when=move || entries.with(|list| !list.is_empty())
-            fallback=move || view! { <p class="notice">{texts.empty}</p> }>
-            <ol class="entries" aria-label=texts.list>
-                <For each=move || entries.get() key=|t| t.id let:entry>
-                    <Entry entry=entry catalogue=catalogue.get_value() lang=lang offset=offset />
+        <Show when=move || !book.visible().is_empty()
+            fallback=move || view! { <p class="notice">{empty_text}</p> }>
+            <div class="entries" aria-label=texts.list role="region">
+                <For each=days key=|(day, list)| (*day, list.iter().map(|t| t.id).collect::<Vec<_>>()) let:day>
+                    <Day book=book entries=day.1 offset=offset />
                 </For>
-            </ol>
+            </div>
         </Show>
     }
 }
 
+/// One day's heading and entries. The heading is relative ("Hier"), so it follows the clock.
 #[component]
-fn Entry(entry: Transmission, catalogue: CategoryCatalogue, lang: Lang, offset: i32) -> impl IntoView {
-    let texts = Texts::for_lang(lang);
-    let category = catalogue
-        .get(&entry.category)
-        .map(|c| pick(lang, &c.label_fr, &c.label_en).to_owned())
-        .unwrap_or_else(|| entry.category.to_string());
-    let role = entry.author.role();
-    let urgency_class = match entry.urgency {
-        Urgency::Information => "urgency information",
-        Urgency::ASurveiller => "urgency watch",
-        Urgency::Alerte => "urgency alert",
-    };
+fn Day(book: Book, entries: Vec<Transmission>, offset: i32) -> impl IntoView {
+    let first = entries[0].created_at;
+    let label = move || first.day_label_fr(book.now.get(), offset);
     view! {
-        <li class="entry">
-            <article>
-                <header>
-                    <span class="category">{category}</span>
-                    <span class=urgency_class>{pick(lang, entry.urgency.label_fr(), entry.urgency.label_en())}</span>
-                    <time datetime=entry.created_at.to_rfc3339()>{entry.created_at.format_fr(offset)}</time>
-                </header>
-                <p class="text">{entry.text.as_str().to_owned()}</p>
-                <footer>
-                    {texts.by} " " <span class="author">{entry.author.name().to_owned()}</span>
-                    " — " <span class="role">{pick(lang, role.label_fr(), role.label_en())}</span>
-                </footer>
-            </article>
-        </li>
+        <section class="day" aria-label=label>
+            <h3 class="day-label">{label}</h3>
+            <ol class="day-entries">
+                {entries.into_iter().map(|entry| view! { <Entry book=book entry=entry /> }).collect_view()}
+            </ol>
+        </section>
     }
 }

@@ -7,8 +7,12 @@ mod book;
 mod composer;
 mod config;
 mod device;
+mod entry;
 mod entry_list;
+mod filters;
+mod state;
 mod texts;
+mod vigilance;
 
 pub use book::LiaisonBook;
 pub use config::{BookConfig, ConfigError};

@@ -1,0 +1,126 @@
+//! The state one liaison book shares between its parts: the entries, the acknowledgements,
+//! what the composer is doing, the filters, and the clock relative times are measured against.
+//!
+//! Every field is a signal or a stored value, so the struct is `Copy` and each component takes
+//! it whole instead of a growing list of props.
+
+use crate::config::BookConfig;
+use crate::texts::Lang;
+use leptos::prelude::*;
+use relais_core::search::{fold, Query};
+use relais_core::{Acknowledgement, CategoryId, EntryId, EntryLink, Timestamp, Transmission, Urgency};
+use relais_store::Store;
+
+/// What the composer is writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Compose {
+    #[default]
+    New,
+    Reply(EntryId),
+    Correct(EntryId),
+}
+
+impl Compose {
+    pub fn link(self) -> EntryLink {
+        match self {
+            Compose::New => EntryLink::None,
+            Compose::Reply(id) => EntryLink::ReplyTo(id),
+            Compose::Correct(id) => EntryLink::Corrects(id),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Filters {
+    pub query: String,
+    pub category: Option<CategoryId>,
+    pub urgency: Option<Urgency>,
+}
+
+impl Filters {
+    fn keeps(&self, entry: &Transmission, query: &Query) -> bool {
+        self.category.as_ref().is_none_or(|c| &entry.category == c)
+            && self.urgency.is_none_or(|u| entry.urgency == u)
+            && (query.is_empty() || query.matches_folded(&fold(entry.text.as_str())))
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct Book {
+    pub config: StoredValue<BookConfig>,
+    pub lang: Lang,
+    pub store: StoredValue<Option<Store>, LocalStorage>,
+    pub entries: RwSignal<Vec<Transmission>>,
+    pub acks: RwSignal<Vec<Acknowledgement>>,
+    pub compose: RwSignal<Compose>,
+    pub filters: RwSignal<Filters>,
+    pub now: RwSignal<Timestamp>,
+}
+
+impl Book {
+    pub fn new(config: BookConfig, lang: Lang, now: Timestamp) -> Self {
+        Self {
+            config: StoredValue::new(config),
+            lang,
+            store: StoredValue::new_local(None),
+            entries: RwSignal::new(Vec::new()),
+            acks: RwSignal::new(Vec::new()),
+            compose: RwSignal::new(Compose::New),
+            filters: RwSignal::new(Filters::default()),
+            now: RwSignal::new(now),
+        }
+    }
+
+    pub fn me(&self) -> String {
+        self.config.with_value(|c| c.author.id().to_owned())
+    }
+
+    pub fn entry(&self, id: EntryId) -> Option<Transmission> {
+        self.entries.with(|list| list.iter().find(|t| t.id == id).cloned())
+    }
+
+    /// Entries that pass the filters, newest first (the store keeps them in that order).
+    pub fn visible(&self) -> Vec<Transmission> {
+        let filters = self.filters.get();
+        let query = Query::new(&filters.query);
+        self.entries.with(|list| list.iter().filter(|t| filters.keeps(t, &query)).cloned().collect())
+    }
+
+    /// Whether a later entry corrects `id`.
+    pub fn is_corrected(&self, id: EntryId) -> bool {
+        self.entries.with(|list| list.iter().any(|t| t.link == EntryLink::Corrects(id)))
+    }
+
+    /// Who has acknowledged `id`, by name, in the order they did.
+    pub fn acknowledged_by(&self, id: EntryId) -> Vec<String> {
+        self.acks.with(|acks| {
+            let mut of_entry: Vec<&Acknowledgement> = acks.iter().filter(|a| a.entry == id).collect();
+            of_entry.sort_by_key(|a| a.at);
+            of_entry.iter().map(|a| a.by.name().to_owned()).collect()
+        })
+    }
+
+    /// Vigilance points still pinned for the current user: someone else's until the user
+    /// acknowledges it; the user's own until someone else has (the author sees who has).
+    /// A corrected point is replaced by its correction and leaves the pin.
+    pub fn pending_vigilance(&self) -> Vec<Transmission> {
+        let me = self.me();
+        self.entries.with(|list| {
+            self.acks.with(|acks| {
+                list.iter()
+                    .filter(|t| t.vigilance)
+                    .filter(|t| !list.iter().any(|c| c.link == EntryLink::Corrects(t.id)))
+                    .filter(|t| {
+                        let mut by = acks.iter().filter(|a| a.entry == t.id).map(|a| a.by.id());
+                        if t.author.id() == me {
+                            by.all(|id| id == me)
+                        } else {
+                            !by.any(|id| id == me)
+                        }
+                    })
+                    .cloned()
+                    .collect()
+            })
+        })
+    }
+}
