@@ -1,8 +1,10 @@
-//! `relais demo-data`: a realistic dump of several people with their care circles, plans and a
-//! few hundred transmissions, replies, corrections and acknowledgements.
+//! `relais demo-data`: a realistic dump of several people with their care circles, plans,
+//! finalised AGGIR evaluations and a few hundred transmissions, replies, corrections and
+//! acknowledgements.
 //!
 //! Generated from a fixed seed, so tests, benchmarks and the demo all see the same data.
 
+mod evaluation;
 mod plan;
 
 use relais_core::dump::Dump;
@@ -102,6 +104,7 @@ pub fn generate(size: &Size) -> Dump {
         dump.acknowledgements.extend(acknowledgements(&mut rng, &transmissions, circle.members()));
         dump.transmissions.extend(transmissions);
         dump.plans.push(plan::plan(index, &person, circle.members()));
+        dump.evaluations.push(evaluation::evaluation(index, &person, circle.members()));
         dump.people.push(person);
         dump.care_circles.push(circle);
     }

@@ -98,6 +98,9 @@ fn demo_data_scales_and_converts_to_fhir_and_back() {
     assert_eq!(dump["transmissions"].as_array().unwrap().len(), 60);
     assert!(dump["transmissions"].as_array().unwrap().iter().any(|t| t["link"]["kind"] == "corrects"));
     assert!(!dump["acknowledgements"].as_array().unwrap().is_empty());
+    let evaluations = dump["evaluations"].as_array().unwrap();
+    assert_eq!(evaluations.len(), 2);
+    assert_eq!(evaluations[0]["stage"], "final");
     let plans = dump["plans"].as_array().unwrap();
     assert_eq!(plans.len(), 2, "one plan per person");
     assert!(plans.iter().all(|p| (4..=6).contains(&p["lines"].as_array().unwrap().len())));

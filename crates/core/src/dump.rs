@@ -4,6 +4,7 @@
 //! `relais demo-data` prints, so fixtures, benchmarks and the demo share one format.
 
 use crate::plan::Plan;
+use crate::questionnaire::evaluation::Evaluation;
 use crate::{Acknowledgement, CareCircle, Person, Transmission};
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +28,9 @@ pub struct Dump {
     /// Added within version 1: dumps written before plans existed read as having none.
     #[serde(default)]
     pub plans: Vec<Plan>,
+    /// Added within version 1, like `plans`.
+    #[serde(default)]
+    pub evaluations: Vec<Evaluation>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +53,7 @@ impl Default for Dump {
             transmissions: Vec::new(),
             acknowledgements: Vec::new(),
             plans: Vec::new(),
+            evaluations: Vec::new(),
         }
     }
 }

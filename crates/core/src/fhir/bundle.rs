@@ -1,6 +1,7 @@
 //! A whole dump as a FHIR `Bundle` of type `collection`, and back.
 
 use super::actors::{actor, actor_url, patient, patient_url, read_actor, read_patient};
+use super::questionnaire_response::{evaluation_resource, read_evaluation};
 use super::care_plan::{plan_authors, plan_parts, plan_resources, read_care_plan};
 use super::communication::{communication, entry_url, read_communication};
 use super::references::Resolve;
@@ -110,6 +111,12 @@ pub fn export_bundle(dump: &Dump, catalogue: &CategoryCatalogue) -> Result<Value
         let entry = by_id.get(&ack.entry).ok_or(FhirError::UnknownEntry(ack.entry))?;
         add_actor(&mut entries, &ack.by, &entry.subject);
         entries.add(task_url(ack), || task(ack, &entry.subject));
+    }
+    for evaluation in &dump.evaluations {
+        let subject = evaluation.subject();
+        add_actor(&mut entries, evaluation.author(), subject);
+        let resource = evaluation_resource(evaluation, &patient_url(subject), &actor_url(evaluation.author(), subject));
+        entries.add(entry_url(evaluation.id()), || resource);
     }
     for plan in &dump.plans {
         for author in plan_authors(plan) {
@@ -246,6 +253,12 @@ pub fn import_bundle(bundle: &Value) -> Result<ImportReport, FhirError> {
             "Task" if is_acknowledgement(resource) => incoming.acknowledgement(resource).map(|a| dump.acknowledgements.push(a)),
             "CareTeam" => incoming.care_circle(resource).map(|c| dump.care_circles.push(c)),
             "CarePlan" => read_care_plan(resource, &incoming).map(|p| dump.plans.push(p)),
+            "QuestionnaireResponse" => read_evaluation(
+                resource,
+                |r| incoming.subjects.get(r).cloned(),
+                |r| incoming.actors.get(r).cloned(),
+            )
+            .map(|e| dump.evaluations.push(e)),
             "ServiceRequest" | "Goal" | "Encounter" if in_plans.contains(url) => Ok(()),
             "ServiceRequest" | "Goal" | "Encounter" => Err("rattaché à aucun CarePlan / not part of any CarePlan".to_owned()),
             _ => Err("type de ressource non repris par Relais / resource type not mapped".to_owned()),

@@ -28,6 +28,21 @@ fn entry(subject: &str, by: &Author, text: &str, ms: i64, link: EntryLink, vigil
     .unwrap()
 }
 
+/// A finalised AGGIR evaluation where the person "ne fait pas" any activity (GIR 1).
+fn evaluation(subject: &SubjectId, by: &Author) -> crate::questionnaire::evaluation::Evaluation {
+    use crate::questionnaire::aggir_form::AggirForm;
+    use crate::questionnaire::aggir_items::{Answer, GridActivity};
+    use crate::questionnaire::evaluation::Evaluation;
+    use crate::questionnaire::AnswerValue;
+    let mut grid = AggirForm::new();
+    for activity in GridActivity::discriminant() {
+        grid.set(&activity.answer_link_id(Answer::NeFaitPas), 0, vec![AnswerValue::Boolean(true)]).unwrap();
+    }
+    let id = crate::EntryId::v7(1_700_000_300_000, [9; 10]);
+    let draft = Evaluation::draft(id, subject.clone(), by.clone(), Timestamp::from_unix_ms(1_700_000_300_000), grid.form());
+    draft.finalize(grid.form(), Timestamp::from_unix_ms(1_700_000_400_000)).unwrap()
+}
+
 fn sample() -> Dump {
     let aide = author("aline", Role::AideADomicile);
     let fille = author("sophie", Role::ProcheAidant);
@@ -44,6 +59,7 @@ fn sample() -> Dump {
             ins: None,
         }],
         plans: vec![super::care_plan_tests::sample_plan(&subject)],
+        evaluations: vec![evaluation(&subject, &author("claire", Role::GestionnaireDeCas))],
         care_circles: vec![CareCircle::new(
             subject,
             vec![
@@ -68,6 +84,7 @@ fn export_then_import_gives_back_equal_values() {
     let report = import_bundle(&export(&dump)).unwrap();
     assert_eq!(report.not_mapped, Vec::<String>::new());
     assert_eq!(report.dump, dump);
+    assert_eq!(report.dump.evaluations[0].gir().map(|g| g.number()), Some(1));
 }
 
 #[test]
@@ -127,6 +144,11 @@ fn resources_carry_the_r4_required_elements() {
             "Encounter" => {
                 assert!(["in-progress", "finished"].contains(&r["status"].as_str().unwrap()));
                 assert_eq!((r["class"]["system"].as_str(), r["class"]["code"].as_str()), (Some(HL7_ACT_CODE), Some("IMP")));
+            }
+            "QuestionnaireResponse" => {
+                assert_eq!(r["status"], "completed");
+                assert!(r["authored"].as_str().unwrap().ends_with('Z'));
+                assert!(r["questionnaire"].as_str().unwrap().contains("aggir|"));
             }
             "CareTeam" | "Patient" | "Practitioner" => {}
             other => panic!("unexpected {other}"),

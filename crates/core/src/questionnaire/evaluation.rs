@@ -46,20 +46,22 @@ pub enum EvaluationError {
 
 /// Whether the evaluation can still change. Amended or not is told by `previous`, so a
 /// "completed" evaluation pointing to a previous version cannot exist.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 enum Stage {
     Draft,
     Final,
 }
 
-/// One filled questionnaire about one person.
-#[derive(Debug, Clone, PartialEq)]
+/// One filled questionnaire about one person. Its JSON form is what a Relais dump holds.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Evaluation {
     id: EntryId,
     subject: SubjectId,
     /// `url|version` of the questionnaire answered.
     questionnaire: String,
     stage: Stage,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     previous: Option<EntryId>,
     author: Author,
     /// When the draft was last saved, or when it was finalised.

@@ -347,7 +347,8 @@ impl Server {
     }
 }
 
-fn as_first(outcome: &Outcome) -> Option<FirstOutcome> {
+/// The outcome a mutation's first processing leaves for later duplicates.
+pub fn as_first(outcome: &Outcome) -> Option<FirstOutcome> {
     match outcome.clone() {
         Outcome::Applied { version } => Some(FirstOutcome::Applied { version }),
         Outcome::Rejected { reason } => Some(FirstOutcome::Rejected { reason }),
@@ -356,7 +357,9 @@ fn as_first(outcome: &Outcome) -> Option<FirstOutcome> {
     }
 }
 
-fn parse_push(body: &str) -> Result<PushRequest, Problem> {
+/// A push body checked as a whole before anything is applied: readable, this protocol, within
+/// the limits, consecutive seqs. Any server implementation answers these problems first.
+pub fn parse_push(body: &str) -> Result<PushRequest, Problem> {
     if body.len() > MAX_PUSH_BYTES {
         return Err(Problem::BatchTooLarge {
             max_mutations: MAX_MUTATIONS_PER_PUSH,
@@ -374,7 +377,7 @@ fn parse_push(body: &str) -> Result<PushRequest, Problem> {
             max_bytes: MAX_PUSH_BYTES,
         });
     }
-    let consecutive = request.mutations.windows(2).all(|w| w[1].seq == w[0].seq + 1);
+    let consecutive = request.mutations.windows(2).all(|w| w[0].seq.checked_add(1) == Some(w[1].seq));
     let starts_above_zero = request.mutations.first().is_none_or(|m| m.seq >= 1);
     if !consecutive || !starts_above_zero {
         return Err(Problem::BadRequest {

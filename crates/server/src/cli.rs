@@ -1,0 +1,69 @@
+//! The `relais-server` command line: where the data lives, where to listen, who may call.
+
+use crate::access::{AccessConfig, DEMO};
+use crate::serve::{Settings, StartError};
+use clap::Parser;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Serveur de synchronisation de référence de Relais / Relais reference sync server.
+///
+/// Serves `POST /push` and `GET /pull` (docs/sync-protocol.md) over a SQLite database.
+#[derive(Debug, Parser)]
+#[command(name = "relais-server", version)]
+pub struct Args {
+    /// Base de données / database URL, e.g. sqlite://relais.db
+    #[arg(long, default_value = "sqlite://relais.db")]
+    pub db: String,
+    /// Adresse d'écoute / address to listen on (port 0: any free port, printed at start)
+    #[arg(long, default_value = "127.0.0.1:8787")]
+    pub listen: SocketAddr,
+    /// Fichier JSON des jetons et cercles de soins / JSON file of tokens and care circles
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Jeton de développement / development token (repeatable)
+    #[arg(long = "token", value_name = "TOKEN=TENANT:USER:ROLE")]
+    pub tokens: Vec<String>,
+    /// Membre d'un cercle de soins / care-circle member (repeatable)
+    #[arg(long = "member", value_name = "TENANT:SUBJECT:USER:ROLE")]
+    pub members: Vec<String>,
+    /// Jetons et cercles de `relais demo-data` (tenant "demo", tokens "demo-aline"…)
+    /// / tokens and circles matching `relais demo-data`
+    #[arg(long)]
+    pub demo: bool,
+    /// Origine autorisée en CORS / host origin allowed by CORS (repeatable; none by default)
+    #[arg(long = "allow-origin", value_name = "ORIGIN")]
+    pub origins: Vec<String>,
+    /// Nouvelle époque, une seule fois après la restauration d'une sauvegarde (tous les clients
+    /// repartent de zéro) / start a new epoch, once, after restoring a backup (every client
+    /// resets)
+    #[arg(long)]
+    pub new_epoch: bool,
+}
+
+impl Args {
+    /// The server settings these flags describe, with the access configuration read.
+    pub fn settings(&self) -> Result<Settings, StartError> {
+        let mut access = match &self.config {
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| StartError::Config(path.display().to_string(), e))?;
+                AccessConfig::from_json(&text)?
+            }
+            None => AccessConfig::default(),
+        };
+        if self.demo {
+            let demo = AccessConfig::from_json(DEMO)?;
+            access.tokens.extend(demo.tokens);
+            access.circles.extend(demo.circles);
+        }
+        access.add_token_flags(&self.tokens)?;
+        access.add_member_flags(&self.members)?;
+        Ok(Settings {
+            db: self.db.clone(),
+            access,
+            origins: self.origins.clone(),
+            new_epoch: self.new_epoch,
+        })
+    }
+}

@@ -1,0 +1,171 @@
+//! What the server adds to core's rules: tenant isolation, care-circle membership, the
+//! confidentiality of restricted categories, and CORS for the host origin only.
+
+use crate::support::{
+    access, acknowledge, create, db_url, group, pull_all, push_body, send, statuses, transmission,
+    TestServer, ALINE, NADIA, SOPHIE,
+};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use relais_server::Settings;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+fn texts(changes: &[Value]) -> Vec<String> {
+    changes.iter().filter_map(|c| c["resource"]["text"].as_str().map(str::to_owned)).collect()
+}
+
+#[tokio::test]
+async fn a_tenant_never_sees_or_touches_another_tenants_data() {
+    let server = TestServer::start().await;
+    server.push("tok-aline", &push_body(group(1), &[create(1, 1, ALINE, "passage")])).await;
+    assert!(pull_all(&server, "tok-t2-aline", group(1), 200).await.is_empty());
+    let (_, page) = server.pull("tok-t2-aline", &format!("client_group={}", group(1))).await;
+    assert_eq!(page["last_applied_seq"], 0, "the same group id in another tenant is another group");
+
+    let entry = transmission(1, ALINE, "passage").id;
+    let (_, ack) =
+        server.push("tok-t2-aline", &push_body(group(1), &[acknowledge(1, entry, ALINE)])).await;
+    assert_eq!(ack["outcomes"][0]["reason"]["code"], "unknown_entry");
+    let (_, same_id) =
+        server.push("tok-t2-aline", &push_body(group(1), &[create(2, 1, ALINE, "passage")])).await;
+    assert_eq!(statuses(&same_id), ["applied"], "tenant t2 has its own id space");
+    assert_eq!(pull_all(&server, "tok-aline", group(1), 200).await.len(), 1);
+}
+
+#[tokio::test]
+async fn only_members_of_the_care_circle_may_write_about_the_person() {
+    let server = TestServer::start().await;
+    let (_, outsider) = server
+        .push("tok-bruno", &push_body(group(1), &[create(1, 1, "bruno.petit", "passage")]))
+        .await;
+    assert_eq!(outsider["outcomes"][0]["reason"]["code"], "forbidden");
+    assert!(pull_all(&server, "tok-bruno", group(1), 200).await.is_empty());
+    server.push("tok-aline", &push_body(group(1), &[create(1, 2, ALINE, "passage")])).await;
+    assert!(pull_all(&server, "tok-bruno", group(1), 200).await.is_empty());
+    let entry = transmission(2, ALINE, "passage").id;
+    let (_, ack) = server
+        .push("tok-bruno", &push_body(group(1), &[acknowledge(2, entry, "bruno.petit")]))
+        .await;
+    assert_eq!(ack["outcomes"][0]["reason"]["code"], "unknown_entry", "not revealed to outsiders");
+}
+
+#[tokio::test]
+async fn restricted_categories_reach_the_care_team_and_their_author_only() {
+    let server = TestServer::start().await;
+    let pain = transmission(2, ALINE, "sante-douleur").id;
+    let incident = transmission(3, ALINE, "evenement-indesirable").id;
+    let body = push_body(
+        group(1),
+        &[
+            create(1, 1, ALINE, "passage"),
+            create(2, 2, ALINE, "sante-douleur"),
+            create(3, 3, ALINE, "evenement-indesirable"),
+            acknowledge(4, pain, ALINE),
+            create(5, 5, ALINE, "categorie-inconnue"),
+        ],
+    );
+    let (_, pushed) = server.push("tok-aline", &body).await;
+    assert_eq!(statuses(&pushed), ["applied"; 5]);
+    let (_, own) = server
+        .push("tok-sophie", &push_body(group(2), &[create(1, 6, SOPHIE, "sante-douleur")]))
+        .await;
+    assert_eq!(statuses(&own), ["applied"], "a family caregiver may report pain");
+
+    let family = pull_all(&server, "tok-sophie", group(2), 1).await;
+    assert_eq!(texts(&family), ["Transmission 1", "Transmission 6"]);
+    assert!(family.iter().all(|c| c["target"]["type"] == "transmission"));
+    let (_, page) = server.pull("tok-sophie", &format!("client_group={}", group(2))).await;
+    assert_eq!(page["last_applied_seq"], 1);
+
+    let nurse = pull_all(&server, "tok-nadia", group(3), 2).await;
+    assert_eq!(nurse.len(), 6);
+    let (_, ack) =
+        server.push("tok-sophie", &push_body(group(2), &[acknowledge(2, incident, SOPHIE)])).await;
+    assert_eq!(
+        ack["outcomes"][0]["reason"]["code"], "unknown_entry",
+        "a hidden entry is not confirmed"
+    );
+    let (_, ack) =
+        server.push("tok-nadia", &push_body(group(3), &[acknowledge(1, incident, NADIA)])).await;
+    assert_eq!(statuses(&ack), ["applied"]);
+}
+
+#[tokio::test]
+async fn cors_allows_the_configured_host_origin_and_no_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let settings = Settings {
+        db: db_url(&dir.path().join("relais.db")),
+        access: access(),
+        origins: vec!["https://portail.example.fr".into()],
+        new_epoch: false,
+    };
+    let app = relais_server::app(&settings).await.unwrap();
+    let allowed = preflight(&app, "https://portail.example.fr").await;
+    assert_eq!(allowed.as_deref(), Some("https://portail.example.fr"));
+    assert_eq!(preflight(&app, "https://ailleurs.example.com").await, None);
+
+    let default = TestServer::start().await;
+    assert_eq!(preflight(&default.app, "https://portail.example.fr").await, None);
+    for wildcard in ["*", "https://*.example.fr"] {
+        let settings = Settings { origins: vec![wildcard.into()], ..settings.clone() };
+        assert!(relais_server::app(&settings).await.is_err(), "{wildcard}");
+    }
+    let (status, _) = send(&app, "GET", "/pull?client_group=x", None, None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+/// The `Access-Control-Allow-Origin` a browser would get before a cross-origin push.
+async fn preflight(app: &axum::Router, origin: &str) -> Option<String> {
+    let request = Request::builder()
+        .method("OPTIONS")
+        .uri("/push")
+        .header("origin", origin)
+        .header("access-control-request-method", "POST")
+        .header("access-control-request-headers", "authorization, content-type")
+        .body(Body::empty())
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let header = response.headers().get("access-control-allow-origin");
+    header.map(|v| v.to_str().unwrap().to_owned())
+}
+
+#[tokio::test]
+async fn the_token_is_read_from_a_bearer_header_only() {
+    let server = TestServer::start().await;
+    let group = group(1);
+    for value in ["tok-aline", "Basic tok-aline", "Bearer ", "Bearer tok-unknown"] {
+        let request = Request::builder()
+            .uri(format!("/pull?client_group={group}"))
+            .header("authorization", value)
+            .body(Body::empty())
+            .unwrap();
+        let response = server.app.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{value}");
+    }
+    let (status, body) = server.pull("tok-aline", &format!("client_group={group}")).await;
+    assert_eq!((status, body["changes"].clone()), (StatusCode::OK, json!([])));
+}
+
+#[tokio::test]
+async fn demo_tokens_act_on_the_people_of_relais_demo_data() {
+    use clap::Parser;
+    let dir = tempfile::tempdir().unwrap();
+    let db = db_url(&dir.path().join("demo.db"));
+    let args =
+        relais_server::cli::Args::try_parse_from(["relais-server", "--demo", "--db", &db]).unwrap();
+    let app = relais_server::app(&args.settings().unwrap()).await.unwrap();
+    let about = |subject: &str, seq: u64| {
+        let mut m = create(seq, seq as u32, "famille-usager-1-dupont", "passage");
+        m.payload["subject"] = json!(subject);
+        m
+    };
+    let body = push_body(group(1), &[about("usager-1-dupont", 1), about("usager-2-durand", 2)]);
+    let (_, answer) =
+        send(&app, "POST", "/push", Some("demo-famille-1"), Some(body.to_string())).await;
+    assert_eq!(statuses(&answer), ["applied", "rejected"]);
+    assert_eq!(answer["outcomes"][1]["reason"]["code"], "forbidden");
+    let uri = format!("/pull?client_group={}", group(2));
+    let (_, nurse) = send(&app, "GET", &uri, Some("demo-nadia"), None).await;
+    assert_eq!(nurse["changes"].as_array().unwrap().len(), 1);
+}

@@ -1,0 +1,10 @@
+//! The reference server's tests, in one binary so the crate is linked once: each module
+//! drives the real router (or the real binary, for restarts) over a temporary SQLite file.
+
+mod access_rules;
+mod concurrency;
+mod differential;
+mod fixtures;
+mod protocol;
+mod restart;
+mod support;

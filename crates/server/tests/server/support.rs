@@ -1,0 +1,208 @@
+//! What every server test shares: an app over a fresh SQLite file, requests through the
+//! router without a network, the shared fixtures, and builders for valid mutations.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use relais_core::sync::kinds::Write;
+use relais_core::sync::wire::{ClientGroupId, Mutation, MutationId, PushRequest, PROTOCOL_VERSION};
+use relais_core::{
+    Acknowledgement, Author, CategoryId, EntryId, EntryLink, Role, SubjectId, Timestamp,
+    Transmission, TransmissionText, Urgency,
+};
+use relais_server::access::AccessConfig;
+use relais_server::Settings;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+pub const ALINE: &str = "aline.martin";
+pub const NADIA: &str = "nadia.roux";
+pub const SOPHIE: &str = "famille-usager-1";
+pub const SUBJECT: &str = "usager-1";
+const T0: i64 = 1_795_417_860_000;
+
+/// Tenant `t1`: Aline (aide à domicile), Nadia (infirmière) and Sophie (proche aidante) around
+/// usager-1, and Bruno who is in no circle. Tenant `t2` has its own Aline and usager-1.
+pub fn access() -> AccessConfig {
+    AccessConfig::from_json(&access_json().to_string()).unwrap()
+}
+
+/// The same configuration as the JSON file `--config` reads.
+pub fn access_json() -> Value {
+    json!({
+            "tokens": [
+                {"token": "tok-aline", "tenant": "t1", "user": ALINE, "role": "aide-a-domicile"},
+                {"token": "tok-nadia", "tenant": "t1", "user": NADIA, "role": "infirmier-liberal"},
+                {"token": "tok-sophie", "tenant": "t1", "user": SOPHIE, "role": "proche-aidant"},
+                {"token": "tok-bruno", "tenant": "t1", "user": "bruno.petit", "role": "aide-a-domicile"},
+                {"token": "tok-t2-aline", "tenant": "t2", "user": ALINE, "role": "aide-a-domicile"}
+            ],
+            "circles": [
+                {"tenant": "t1", "subject": SUBJECT, "user": ALINE, "role": "aide-a-domicile"},
+                {"tenant": "t1", "subject": SUBJECT, "user": NADIA, "role": "infirmier-liberal"},
+                {"tenant": "t1", "subject": SUBJECT, "user": SOPHIE, "role": "proche-aidant"},
+                {"tenant": "t2", "subject": SUBJECT, "user": ALINE, "role": "aide-a-domicile"}
+        ]
+    })
+}
+
+pub fn db_url(path: &Path) -> String {
+    format!("sqlite://{}", path.display())
+}
+
+/// A server over a database file in its own temporary directory.
+pub struct TestServer {
+    pub dir: TempDir,
+    pub app: Router,
+}
+
+impl TestServer {
+    pub async fn start() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let app = app_over(&dir.path().join("relais.db"), false).await;
+        Self { dir, app }
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.path().join("relais.db")
+    }
+
+    pub async fn push(&self, token: &str, body: &Value) -> (StatusCode, Value) {
+        send(&self.app, "POST", "/push", Some(token), Some(body.to_string())).await
+    }
+
+    pub async fn pull(&self, token: &str, query: &str) -> (StatusCode, Value) {
+        send(&self.app, "GET", &format!("/pull?{query}"), Some(token), None).await
+    }
+}
+
+pub async fn app_over(path: &Path, new_epoch: bool) -> Router {
+    let settings = Settings { db: db_url(path), access: access(), origins: Vec::new(), new_epoch };
+    relais_server::app(&settings).await.unwrap()
+}
+
+/// One request through the router, as a client would send it; the body parsed as JSON.
+pub async fn send(
+    app: &Router,
+    method: &str,
+    uri: &str,
+    token: Option<&str>,
+    body: Option<String>,
+) -> (StatusCode, Value) {
+    let mut request = Request::builder().method(method).uri(uri);
+    if let Some(token) = token {
+        request = request.header("authorization", format!("Bearer {token}"));
+    }
+    let request = request
+        .header("content-type", "application/json")
+        .body(body.map_or_else(Body::empty, Body::from))
+        .unwrap();
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+    let value =
+        if bytes.is_empty() { Value::Null } else { serde_json::from_slice(&bytes).unwrap() };
+    (status, value)
+}
+
+pub fn fixture(name: &str) -> Value {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/sync").join(name);
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+}
+
+pub fn group(n: u8) -> ClientGroupId {
+    ClientGroupId::from_random_bytes([n; 16])
+}
+
+pub fn author(id: &str) -> Author {
+    let role = if id == NADIA {
+        Role::InfirmierLiberal
+    } else if id == SOPHIE {
+        Role::ProcheAidant
+    } else {
+        Role::AideADomicile
+    };
+    Author::new(id, "Nom Prénom", role).unwrap()
+}
+
+/// Transmission number `n` by `author_id` about usager-1, in `category`.
+pub fn transmission(n: u32, author_id: &str, category: &str) -> Transmission {
+    let mut random = [0u8; 10];
+    random[..4].copy_from_slice(&n.to_be_bytes());
+    Transmission {
+        id: EntryId::v7(T0 as u64 + u64::from(n), random),
+        subject: SubjectId::new(SUBJECT).unwrap(),
+        author: author(author_id),
+        category: CategoryId::new(category),
+        urgency: Urgency::Information,
+        text: TransmissionText::new(&format!("Transmission {n}")).unwrap(),
+        created_at: Timestamp::from_unix_ms(T0 + i64::from(n)),
+        vigilance: false,
+        link: EntryLink::None,
+    }
+}
+
+/// The mutation for `write` at `seq`; `salt` tells apart two mutations at the same seq.
+pub fn mutation(seq: u64, salt: u32, write: Write) -> Mutation {
+    let mut random = [0u8; 10];
+    random[..8].copy_from_slice(&seq.to_be_bytes());
+    random[8..].copy_from_slice(&(salt as u16).to_be_bytes());
+    let id = MutationId::v7(T0 as u64 + seq, random);
+    write.into_mutation(seq, id, Timestamp::from_unix_ms(T0 + seq as i64 * 1_000))
+}
+
+pub fn create(seq: u64, n: u32, author_id: &str, category: &str) -> Mutation {
+    mutation(seq, n, Write::TransmissionCreate(transmission(n, author_id, category)))
+}
+
+pub fn acknowledge(seq: u64, entry: EntryId, by: &str) -> Mutation {
+    let ack = Acknowledgement { entry, by: author(by), at: Timestamp::from_unix_ms(T0 + 60_000) };
+    mutation(seq, 0, Write::AcknowledgementAdd(ack))
+}
+
+pub fn push_body(group: ClientGroupId, mutations: &[Mutation]) -> Value {
+    let request = PushRequest {
+        protocol: PROTOCOL_VERSION,
+        client_group: group,
+        schema: 2,
+        mutations: mutations.to_vec(),
+    };
+    serde_json::to_value(request).unwrap()
+}
+
+/// The statuses of a push answer's outcomes, in order.
+pub fn statuses(response: &Value) -> Vec<String> {
+    response["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["status"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// Every change the token's user can see, paging with `limit`.
+pub async fn pull_all(
+    server: &TestServer,
+    token: &str,
+    group: ClientGroupId,
+    limit: u32,
+) -> Vec<Value> {
+    let mut changes = Vec::new();
+    let mut cursor = None::<String>;
+    loop {
+        let mut query = format!("client_group={group}&limit={limit}");
+        if let Some(c) = &cursor {
+            query.push_str(&format!("&cursor={c}"));
+        }
+        let (status, page) = server.pull(token, &query).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        changes.extend(page["changes"].as_array().unwrap().iter().cloned());
+        cursor = Some(page["cursor"].as_str().unwrap().to_owned());
+        if !page["has_more"].as_bool().unwrap() {
+            return changes;
+        }
+    }
+}
