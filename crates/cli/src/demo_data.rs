@@ -8,38 +8,11 @@ mod evaluation;
 mod plan;
 
 use relais_core::dump::Dump;
+use relais_core::seeded::SplitMix64;
 use relais_core::{
     Acknowledgement, Author, CareCircle, CategoryCatalogue, CategoryId, EntryLink, Member, Person, Role,
     SubjectId, Timestamp, Transmission, TransmissionDraft, Urgency,
 };
-
-/// A small deterministic generator (SplitMix64): no dependency, same output everywhere.
-struct Seeded(u64);
-
-impl Seeded {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    fn bytes(&mut self) -> [u8; 10] {
-        let mut out = [0u8; 10];
-        out[..8].copy_from_slice(&self.next().to_le_bytes());
-        out[8..].copy_from_slice(&self.next().to_le_bytes()[..2]);
-        out
-    }
-}
 
 const PEOPLE: [(&str, &str, (i32, u32, u32)); 6] = [
     ("Jeanne", "Dupont", (1936, 4, 2)),
@@ -96,7 +69,7 @@ pub struct Size {
 const START_MS: i64 = 1_793_516_400_000;
 
 pub fn generate(size: &Size) -> Dump {
-    let mut rng = Seeded(0x5eed_2026);
+    let mut rng = SplitMix64::new(0x5eed_2026);
     let mut dump = Dump::default();
     for index in 0..size.people {
         let (person, circle) = person_and_circle(index);
@@ -140,7 +113,7 @@ fn person_and_circle(index: usize) -> (Person, CareCircle) {
     (person, CareCircle::new(id, members).expect("members are distinct"))
 }
 
-fn book(rng: &mut Seeded, subject: &SubjectId, members: &[Member], count: usize) -> Vec<Transmission> {
+fn book(rng: &mut SplitMix64, subject: &SubjectId, members: &[Member], count: usize) -> Vec<Transmission> {
     let catalogue = CategoryCatalogue::french_defaults();
     let writers: Vec<&Member> = members.iter().filter(|m| m.actor.role() != Role::MedecinTraitant).collect();
     let mut entries: Vec<Transmission> = Vec::with_capacity(count);
@@ -157,7 +130,7 @@ fn book(rng: &mut Seeded, subject: &SubjectId, members: &[Member], count: usize)
 }
 
 /// Mostly plain notes; every 7th a reply to a recent entry, every 23rd a correction.
-fn next_draft(rng: &mut Seeded, earlier: &[Transmission], n: usize) -> TransmissionDraft {
+fn next_draft(rng: &mut SplitMix64, earlier: &[Transmission], n: usize) -> TransmissionDraft {
     let recent = earlier.len().checked_sub(1 + rng.below(3)).map(|i| &earlier[i]);
     match recent {
         Some(target) if n % 23 == 22 => {
@@ -180,7 +153,7 @@ fn next_draft(rng: &mut Seeded, earlier: &[Transmission], n: usize) -> Transmiss
 }
 
 /// Most members acknowledge each vigilance point within a day; some never do.
-fn acknowledgements(rng: &mut Seeded, entries: &[Transmission], members: &[Member]) -> Vec<Acknowledgement> {
+fn acknowledgements(rng: &mut SplitMix64, entries: &[Transmission], members: &[Member]) -> Vec<Acknowledgement> {
     let mut acks = Vec::new();
     for entry in entries.iter().filter(|t| t.vigilance) {
         for member in members.iter().filter(|m| m.actor.id() != entry.author.id()) {

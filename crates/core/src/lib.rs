@@ -17,6 +17,7 @@ pub mod questionnaire;
 pub mod quick_note;
 pub mod recurrence;
 pub mod search;
+pub mod seeded;
 pub mod sync;
 pub mod text;
 pub mod time;

@@ -8,31 +8,15 @@ use crate::support::{acknowledge, create, group, push_body, transmission, TestSe
 use relais_core::sync::commit_log::Epoch;
 use relais_core::sync::server::{Principal, Server};
 use relais_core::sync::wire::{ClientGroupId, Cursor, Mutation, PullRequest};
+use relais_core::seeded::SplitMix64;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
 const SEEDS: u64 = 12;
 const STEPS: usize = 40;
 
-/// SplitMix64: reproducible, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
-
 struct Session {
-    rng: Rng,
+    rng: SplitMix64,
     reference: Server,
     server: TestServer,
     next_seq: u64,
@@ -52,7 +36,7 @@ impl Session {
     /// A new write, or one the server must refuse, chosen at random.
     fn mutation(&mut self, seq: u64) -> Mutation {
         let known = self.next_entry.max(1);
-        let existing = 1 + self.rng.below(u64::from(known)) as u32;
+        let existing = 1 + self.rng.below(known as usize) as u32;
         match self.rng.below(8) {
             0 => acknowledge(seq, transmission(existing, ALINE, "passage").id, ALINE),
             1 => acknowledge(seq, transmission(existing + 1000, ALINE, "passage").id, ALINE),
@@ -86,7 +70,7 @@ impl Session {
     async fn step(&mut self) {
         match self.rng.below(10) {
             0..=3 => {
-                let len = 1 + self.rng.below(4);
+                let len = 1 + self.rng.below(4) as u64;
                 let start = self.next_seq;
                 let mutations: Vec<_> =
                     (start..start + len).map(|seq| self.mutation(seq)).collect();
@@ -96,13 +80,13 @@ impl Session {
                 self.push(body).await;
             }
             4 if !self.sent.is_empty() => {
-                let again = self.sent[self.rng.below(self.sent.len() as u64) as usize].clone();
+                let again = self.sent[self.rng.below(self.sent.len())].clone();
                 self.push(again).await;
             }
             5 if !self.sent.is_empty() => {
                 self.groups += 1;
                 let mut regrouped =
-                    self.sent[self.rng.below(self.sent.len() as u64) as usize].clone();
+                    self.sent[self.rng.below(self.sent.len())].clone();
                 regrouped["client_group"] = Value::String(self.group().to_string());
                 let last =
                     regrouped["mutations"].as_array().unwrap().last().unwrap()["seq"].as_u64();
@@ -110,7 +94,7 @@ impl Session {
                 self.push(regrouped).await;
             }
             6 => {
-                let skipped = self.next_seq + 1 + self.rng.below(3);
+                let skipped = self.next_seq + 1 + self.rng.below(3) as u64;
                 let body = push_body(self.group(), &[create(skipped, 5000, ALINE, "passage")]);
                 self.push(body).await;
             }
@@ -120,11 +104,11 @@ impl Session {
 
     async fn pull(&mut self) {
         let limit = 1 + self.rng.below(5) as u32;
-        let cursor = match self.rng.below(self.cursors.len() as u64 + 1) as usize {
+        let cursor = match self.rng.below(self.cursors.len() + 1) {
             0 => None,
             i => Some(self.cursors[i - 1].clone()),
         };
-        let client_group = group(1 + self.rng.below(u64::from(self.groups)) as u8);
+        let client_group = group(1 + self.rng.below(self.groups as usize) as u8);
         let request = PullRequest { client_group, cursor: cursor.clone().map(Cursor), limit };
         let expected = serde_json::to_value(self.reference.pull(&request)).unwrap();
         let mut query = format!("client_group={client_group}&limit={limit}");
@@ -156,7 +140,7 @@ async fn the_server_answers_exactly_as_cores_reference_logic() {
     let mut seen = BTreeSet::new();
     for seed in 0..SEEDS {
         let mut session = Session {
-            rng: Rng(seed),
+            rng: SplitMix64::new(seed),
             reference: Server::new(Epoch(1)),
             server: TestServer::start().await,
             next_seq: 1,

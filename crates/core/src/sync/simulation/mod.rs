@@ -11,11 +11,10 @@ mod check;
 mod device;
 mod faults;
 mod network;
-mod rng;
 mod writes;
 
 use self::device::{Device, Store, Tab};
-use self::rng::SplitMix64;
+use crate::seeded::SplitMix64;
 use super::client::Client;
 use super::commit_log::{read_cursor, Epoch};
 use super::events::{

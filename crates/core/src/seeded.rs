@@ -1,5 +1,6 @@
-//! SplitMix64: a tiny, well-mixed generator, so a seed alone replays a whole simulation without
-//! depending on a random-number crate whose streams could change between versions.
+//! SplitMix64: a tiny, well-mixed generator, so a seed alone replays a simulation, a demo data
+//! set or a differential test, without a random-number crate whose streams could change between
+//! versions. Not for anything secret: ids in the browser use the platform's crypto.
 
 #[derive(Debug, Clone)]
 pub struct SplitMix64(u64);
@@ -28,6 +29,11 @@ impl SplitMix64 {
     /// True with probability `per_mille / 1000`.
     pub fn chance(&mut self, per_mille: u64) -> bool {
         self.next_u64() % 1000 < per_mille
+    }
+
+    /// One of `items`, which must not be empty.
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
     }
 
     pub fn bytes<const N: usize>(&mut self) -> [u8; N] {
