@@ -47,7 +47,7 @@ function serve(headers) {
   return new Promise((ok) => server.listen(0, "127.0.0.1", () => ok(server)));
 }
 
-/** Starts the server (every response under `headers`, a strict CSP by default) and a browser with an empty profile; returns helpers and a `close`. */
+/** Starts the server (every response under `headers`, a strict CSP by default; the object is read at each response, so a test may change it) and a browser with an empty profile; returns helpers, the browser `context` and a `close`. */
 export async function start({ headers = { "content-security-policy": STRICT_CSP } } = {}) {
   const server = await serve(headers);
   const base = `http://127.0.0.1:${server.address().port}`;
@@ -74,7 +74,7 @@ export async function start({ headers = { "content-security-policy": STRICT_CSP 
     server.close();
     await rm(profile, { recursive: true, force: true });
   };
-  return { base, open, problems, close };
+  return { base, open, problems, close, context };
 }
 
 /** The liaison book on `page`, once its database is open. */

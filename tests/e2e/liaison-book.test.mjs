@@ -135,7 +135,7 @@ test("the widget lives in an open shadow root, isolated from host CSS", async ()
 
 test("axe-core finds no WCAG 2.x A/AA violation on the demo pages", async () => {
   const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-  for (const path of ["/", "/two-people.html"]) {
+  for (const path of ["/", "/two-people.html", "/events.html", "/famille.html"]) {
     const page = await demo.open(path);
     const element = await book(page);
     await save(element, "Vérification d'accessibilité");

@@ -29,10 +29,21 @@ const FRENCH_DEFAULTS: [(&str, &str, Urgency, &str, bool); 7] = [
     ("Produit à racheter", "courses-logistique", Urgency::Information, "Produit à racheter : ", false),
 ];
 
-/// The default chips, in the order a care worker reaches for them.
-pub fn french_defaults() -> Vec<QuickNote> {
-    FRENCH_DEFAULTS
-        .iter()
+/// What relatives write most: requests and practical matters, never clinical observations.
+const FAMILY_DEFAULTS: [(&str, &str, Urgency, &str, bool); 4] = [
+    ("Une demande", "demande", Urgency::Information, "Pourriez-vous ", false),
+    ("Une question", "demande", Urgency::Information, "Question : ", false),
+    ("Rendez-vous", "rendez-vous", Urgency::Information, "Rendez-vous : ", false),
+    ("Produit à racheter", "courses-logistique", Urgency::Information, "Produit à racheter : ", false),
+];
+
+/// The default chips for the person and relatives, requests first.
+pub fn family_defaults() -> Vec<QuickNote> {
+    notes(&FAMILY_DEFAULTS)
+}
+
+fn notes(rows: &[(&str, &str, Urgency, &str, bool)]) -> Vec<QuickNote> {
+    rows.iter()
         .map(|&(label, category, urgency, text, vigilance)| QuickNote {
             label: label.to_owned(),
             category: CategoryId::new(category),
@@ -41,6 +52,11 @@ pub fn french_defaults() -> Vec<QuickNote> {
             vigilance,
         })
         .collect()
+}
+
+/// The default chips, in the order a care worker reaches for them.
+pub fn french_defaults() -> Vec<QuickNote> {
+    notes(&FRENCH_DEFAULTS)
 }
 
 /// Keeps the notes whose category the catalogue offers, so a host that trims categories
@@ -60,6 +76,16 @@ mod tests {
         assert_eq!(defaults.len(), 7);
         assert_eq!(usable(defaults.clone(), &CategoryCatalogue::french_defaults()), defaults);
         assert_eq!(defaults[0].label, "RAS");
+    }
+
+    #[test]
+    fn family_notes_are_plain_requests_in_unrestricted_categories() {
+        let catalogue = CategoryCatalogue::french_defaults();
+        let family = family_defaults();
+        assert_eq!(usable(family.clone(), &catalogue), family);
+        assert!(family.iter().all(|n| !catalogue.get(&n.category).unwrap().restricted));
+        assert!(family.iter().all(|n| n.urgency == Urgency::Information && !n.vigilance));
+        assert_eq!(family[0].category, CategoryId::new("demande"));
     }
 
     #[test]

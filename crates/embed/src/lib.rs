@@ -3,6 +3,8 @@
 //! Each element renders its widget inside an open Shadow DOM with the widget's own stylesheet,
 //! so host CSS does not leak in and ours does not leak out. Configuration comes from attributes.
 
+mod host_api;
+mod host_events;
 mod liaison_book_element;
 mod mounts;
 
@@ -17,5 +19,6 @@ extern "C" {
 /// Runs once when the bundle loads.
 #[wasm_bindgen(start)]
 pub fn start() {
+    host_api::install();
     liaison_book_element::define();
 }

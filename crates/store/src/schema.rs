@@ -17,7 +17,7 @@ pub(crate) const INDEX_BY_SUBJECT: &str = "by_subject";
 type Step = fn(&Database) -> indexed_db_futures::Result<()>;
 
 /// `STEPS[n - 1]` upgrades to version `n`.
-const STEPS: [Step; 3] = [v1_transmissions, v2_outbox_and_meta, v3_acknowledgements];
+const STEPS: [Step; 4] = [v1_transmissions, v2_outbox_and_meta, v3_acknowledgements, v4_sync];
 
 /// The version this build of Relais opens.
 pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
@@ -44,6 +44,14 @@ fn v3_acknowledgements(db: &Database) -> indexed_db_futures::Result<()> {
         .with_key_path(KeyPath::One("key"))
         .build()?;
     store.create_index(INDEX_BY_SUBJECT, KeyPath::One("subject")).build()?;
+    Ok(())
+}
+
+/// v4 changes what rows hold, not which stores exist: outbox entries become the protocol's
+/// `Mutation` (v3 entries are read as mutations where they lie, so none is rewritten or lost)
+/// and `meta` gains the `sync` record. The version still moves so that an older build, which
+/// cannot read the new entries, refuses to open the database instead of misreading it.
+fn v4_sync(_db: &Database) -> indexed_db_futures::Result<()> {
     Ok(())
 }
 

@@ -1,14 +1,19 @@
 //! The handle widgets use to read and write local data.
 
-use crate::outbox::PendingMutation;
+use crate::commit::{self, COMMIT_STORES};
+use crate::outbox::{self, mutation};
 use crate::schema::{
     self, INDEX_BY_SUBJECT, SCHEMA_VERSION, STORE_ACKNOWLEDGEMENTS, STORE_META, STORE_OUTBOX, STORE_TRANSMISSIONS,
 };
+use crate::sync_state::{self, SyncRecord};
 use crate::{database_name, StoreError};
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::transaction::Transaction;
+use relais_core::sync::events::Commit;
+use relais_core::sync::kinds::Write;
+use relais_core::sync::wire::Mutation;
 use relais_core::{newest_first, Acknowledgement, SubjectId, Transmission, TransmissionDraft};
 use serde::{Deserialize, Serialize};
 
@@ -17,22 +22,34 @@ const NEXT_SEQ: &str = "next_seq";
 
 /// An acknowledgement as stored: keyed by (entry, person), indexed by the person cared for.
 #[derive(Serialize, Deserialize)]
-struct StoredAcknowledgement {
+pub(crate) struct StoredAcknowledgement {
     key: String,
     subject: SubjectId,
     ack: Acknowledgement,
+}
+
+impl StoredAcknowledgement {
+    pub(crate) fn new(subject: SubjectId, ack: Acknowledgement) -> Self {
+        let (entry, by) = ack.key();
+        Self { key: format!("{entry}|{by}"), subject, ack }
+    }
+
+    /// The store key of the acknowledgement a sync target `entry:person` names.
+    pub(crate) fn key_of_target(target_id: &str) -> String {
+        target_id.replacen(':', "|", 1)
+    }
 }
 
 fn draft_key(subject: &SubjectId) -> String {
     format!("draft:{subject}")
 }
 
-/// Appends the mutation `make` builds with the next gapless seq, inside the caller's
+/// Appends the mutation for `write` with the next gapless seq, inside the caller's
 /// transaction, so the write and its outbox entry commit or fail together.
-async fn queue(tx: &Transaction<'_>, make: impl FnOnce(u64) -> PendingMutation) -> Result<(), StoreError> {
+async fn queue(tx: &Transaction<'_>, write: Write) -> Result<(), StoreError> {
     let meta = tx.object_store(STORE_META)?;
     let seq: u64 = meta.get(NEXT_SEQ).primitive()?.await?.unwrap_or(1);
-    tx.object_store(STORE_OUTBOX)?.add(&make(seq)).serde()?.await?;
+    tx.object_store(STORE_OUTBOX)?.add(&mutation(seq, write)).serde()?.await?;
     meta.put(seq + 1).with_key(NEXT_SEQ).primitive()?.await?;
     Ok(())
 }
@@ -62,6 +79,10 @@ impl Store {
         Ok(Self { db: std::rc::Rc::new(db) })
     }
 
+    pub(crate) fn db(&self) -> &Database {
+        &self.db
+    }
+
     /// The names of the object stores, for checks after an upgrade.
     pub fn store_names(&self) -> Vec<String> {
         self.db.object_store_names().collect()
@@ -75,12 +96,7 @@ impl Store {
             .with_mode(TransactionMode::Readwrite)
             .build()?;
         tx.object_store(STORE_TRANSMISSIONS)?.add(transmission).serde()?.await?;
-        queue(&tx, |seq| PendingMutation::TransmissionCreate {
-            seq,
-            id: transmission.id,
-            payload: transmission.clone(),
-        })
-        .await?;
+        queue(&tx, Write::TransmissionCreate(transmission.clone())).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -94,14 +110,12 @@ impl Store {
             .with_mode(TransactionMode::Readwrite)
             .build()?;
         let acks = tx.object_store(STORE_ACKNOWLEDGEMENTS)?;
-        let (entry, by) = ack.key();
-        let key = format!("{entry}|{by}");
-        if acks.get::<StoredAcknowledgement, _, _>(key.as_str()).serde()?.await?.is_some() {
+        let stored = StoredAcknowledgement::new(subject.clone(), ack.clone());
+        if acks.get::<StoredAcknowledgement, _, _>(stored.key.as_str()).serde()?.await?.is_some() {
             return Ok(false);
         }
-        let stored = StoredAcknowledgement { key, subject: subject.clone(), ack: ack.clone() };
         acks.add(&stored).serde()?.await?;
-        queue(&tx, |seq| PendingMutation::AcknowledgementAdd { seq, payload: ack.clone() }).await?;
+        queue(&tx, Write::AcknowledgementAdd(ack.clone())).await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -156,16 +170,24 @@ impl Store {
         Ok(entries)
     }
 
-    /// Mutations waiting to be pushed, oldest first.
-    pub async fn pending_mutations(&self) -> Result<Vec<PendingMutation>, StoreError> {
+    /// Mutations waiting to be pushed, oldest first, entries left by schema v3 included.
+    pub async fn pending_mutations(&self) -> Result<Vec<Mutation>, StoreError> {
         let tx = self.db.transaction(STORE_OUTBOX).build()?;
-        let entries = tx
-            .object_store(STORE_OUTBOX)?
-            .get_all::<PendingMutation>()
-            .serde()?
-            .await?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(entries)
+        outbox::read_all(&tx).await
+    }
+
+    /// What the sync engine stored last, or `None` on a database that never synced.
+    pub async fn sync_record(&self) -> Result<Option<SyncRecord>, StoreError> {
+        let tx = self.db.transaction(STORE_META).build()?;
+        sync_state::read(&tx).await
+    }
+
+    /// Stores a pulled page and what it confirms in one transaction: all of it, or nothing.
+    pub async fn commit(&self, page: &Commit) -> Result<(), StoreError> {
+        let tx = self.db.transaction(COMMIT_STORES).with_mode(TransactionMode::Readwrite).build()?;
+        commit::apply(&tx, page).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Closes the connection; later calls on clones fail.

@@ -8,7 +8,15 @@ use relais_core::{
     Acknowledgement, Author, CategoryCatalogue, CategoryId, Role, SubjectId, Timestamp, Transmission,
     TransmissionDraft, Urgency,
 };
-use relais_store::{database_name, PendingMutation, Store, SCHEMA_VERSION, STORE_TRANSMISSIONS};
+use relais_core::sync::events::Commit;
+use relais_core::sync::kinds::Write;
+use relais_core::sync::status::RejectedMutation;
+use relais_core::sync::wire::{
+    Change, ChangeOp, ClientGroupId, Cursor, Mutation, Rejection, ResourceType, Target, Version,
+};
+use relais_store::{
+    database_name, PendingMutation, Store, SCHEMA_VERSION, STORE_META, STORE_OUTBOX, STORE_TRANSMISSIONS,
+};
 
 fn reader(id: &str) -> Author {
     Author::new(id, "Sophie Dupont", Role::ProcheAidant).unwrap()
@@ -64,12 +72,11 @@ async fn every_write_queues_one_mutation_with_gapless_seq() {
         store.add_transmission(t).await.unwrap();
     }
     let pending = store.pending_mutations().await.unwrap();
-    let seqs: Vec<_> = pending.iter().map(PendingMutation::seq).collect();
+    let seqs: Vec<_> = pending.iter().map(|m| m.seq).collect();
     assert_eq!(seqs, [1, 2, 3]);
-    let PendingMutation::TransmissionCreate { id, payload, .. } = &pending[2] else {
-        panic!("expected a transmission, got {:?}", pending[2]);
-    };
-    assert_eq!((*id, payload), (written[2].id, &written[2]));
+    assert_eq!(write_of(&pending[2]), Write::TransmissionCreate(written[2].clone()));
+    assert_eq!(pending[2].device_time, written[2].created_at);
+    assert_ne!(pending[2].id.to_string(), written[2].id.to_string(), "the mutation has its own id");
     store.close();
     delete(&name).await;
 }
@@ -112,7 +119,7 @@ async fn upgrading_a_version_1_database_keeps_its_rows() {
     let new_row = transmission("p1", "Après la mise à jour", 43, 5);
     store.add_transmission(&new_row).await.unwrap();
     assert_eq!(store.transmissions_for(&subject).await.unwrap(), vec![new_row, old_row]);
-    assert_eq!(store.pending_mutations().await.unwrap()[0].seq(), 1);
+    assert_eq!(store.pending_mutations().await.unwrap()[0].seq, 1);
     store.close();
     delete(&name).await;
 }
@@ -149,8 +156,9 @@ async fn acknowledging_twice_writes_once_and_queues_once() {
     assert_eq!(store.acknowledgements_for(&p1).await.unwrap().len(), 2);
     assert!(store.acknowledgements_for(&p2).await.unwrap().is_empty());
     let pending = store.pending_mutations().await.unwrap();
-    assert_eq!(pending.iter().map(PendingMutation::seq).collect::<Vec<_>>(), [1, 2, 3]);
-    assert!(matches!(&pending[1], PendingMutation::AcknowledgementAdd { payload, .. } if payload == &ack));
+    assert_eq!(pending.iter().map(|m| m.seq).collect::<Vec<_>>(), [1, 2, 3]);
+    assert_eq!(write_of(&pending[1]), Write::AcknowledgementAdd(ack.clone()));
+    assert_ne!(pending[1].id, pending[2].id, "each person's acknowledgement is its own mutation");
     store.close();
     delete(&name).await;
 }
@@ -170,20 +178,129 @@ async fn a_draft_is_kept_per_subject_until_cleared() {
     delete(&name).await;
 }
 
+fn write_of(mutation: &Mutation) -> Write {
+    Write::decode(mutation).unwrap()
+}
+
+/// Writes outbox rows exactly as schema v3 did, bypassing today's code.
+async fn write_v3_outbox(name: &str, rows: &[PendingMutation]) {
+    let db = Database::open(name).await.unwrap();
+    let tx = db.transaction([STORE_OUTBOX, STORE_META]).with_mode(TransactionMode::Readwrite).build().unwrap();
+    for row in rows {
+        tx.object_store(STORE_OUTBOX).unwrap().add(row).serde().unwrap().await.unwrap();
+    }
+    let next = rows.len() as u64 + 1;
+    tx.object_store(STORE_META).unwrap().put(next).with_key("next_seq").primitive().unwrap().await.unwrap();
+    tx.commit().await.unwrap();
+    db.close();
+}
+
 #[wasm_bindgen_test]
-async fn upgrading_keeps_pending_outbox_entries_pushable() {
+async fn upgrading_a_v3_outbox_keeps_its_entries_pushable_with_stable_ids() {
     let name = unique_name("upgrade-outbox");
-    let v2 = Store::open_at(&name, 2).await.unwrap();
+    Store::open_at(&name, 3).await.unwrap().close();
     let queued = transmission("p1", "Écrit hors ligne avant la mise à jour", 7, 7);
-    v2.add_transmission(&queued).await.unwrap();
-    v2.close();
+    let ack = Acknowledgement { entry: queued.id, by: reader("sophie"), at: Timestamp::from_unix_ms(8) };
+    write_v3_outbox(
+        &name,
+        &[
+            PendingMutation::TransmissionCreate { seq: 1, id: queued.id, payload: queued.clone() },
+            PendingMutation::AcknowledgementAdd { seq: 2, payload: ack.clone() },
+        ],
+    )
+    .await;
+
     let store = Store::open_at(&name, SCHEMA_VERSION).await.unwrap();
     let pending = store.pending_mutations().await.unwrap();
-    assert_eq!(pending.len(), 1);
-    assert!(matches!(&pending[0], PendingMutation::TransmissionCreate { payload, .. } if payload == &queued));
-    let next = transmission("p1", "Après", 8, 8);
+    assert_eq!(pending.iter().map(|m| m.seq).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(write_of(&pending[0]), Write::TransmissionCreate(queued.clone()));
+    assert_eq!(write_of(&pending[1]), Write::AcknowledgementAdd(ack));
+    assert_eq!(pending[0].device_time, queued.created_at);
+    assert_eq!(store.pending_mutations().await.unwrap(), pending, "a re-read gives the same mutation ids");
+    let next = transmission("p1", "Après", 9, 9);
     store.add_transmission(&next).await.unwrap();
-    assert_eq!(store.pending_mutations().await.unwrap()[1].seq(), 2, "seqs continue without a gap");
+    assert_eq!(store.pending_mutations().await.unwrap()[2].seq, 3, "seqs continue without a gap");
+    store.close();
+    delete(&name).await;
+}
+
+fn put_change(server_seq: u64, resource_type: &str, id: String, resource: serde_json::Value) -> Change {
+    Change {
+        server_seq,
+        target: Target { resource_type: ResourceType(resource_type.into()), id },
+        version: Version(1),
+        op: ChangeOp::Put { resource },
+    }
+}
+
+fn page(reset: bool, changes: Vec<Change>, confirmed_seq: u64, rejected: Vec<RejectedMutation>) -> Commit {
+    Commit {
+        reset,
+        client_group: ClientGroupId::from_random_bytes([3; 16]),
+        changes,
+        cursor: Cursor(format!("c{confirmed_seq}")),
+        confirmed_seq,
+        rejected,
+        synced_at: Timestamp::from_unix_ms(1_000),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_commit_stores_pulled_changes_and_drops_confirmed_entries_together() {
+    let name = unique_name("commit");
+    let store = Store::open_at(&name, SCHEMA_VERSION).await.unwrap();
+    let p1 = SubjectId::new("p1").unwrap();
+    let mine = [transmission("p1", "Le mien", 10, 1), transmission("p1", "Encore le mien", 11, 2)];
+    for t in &mine {
+        store.add_transmission(t).await.unwrap();
+    }
+    let pending = store.pending_mutations().await.unwrap();
+    let theirs = transmission("p1", "Écrit ailleurs", 12, 3);
+    let their_ack = Acknowledgement { entry: theirs.id, by: reader("sophie"), at: Timestamp::from_unix_ms(13) };
+    let refusal = RejectedMutation {
+        seq: 1,
+        id: pending[0].id,
+        kind: pending[0].kind.clone(),
+        target: pending[0].target.clone(),
+        reason: Rejection::new(Rejection::FORBIDDEN, "refusé / refused"),
+    };
+    let changes = vec![
+        put_change(1, "transmission", theirs.id.to_string(), serde_json::to_value(&theirs).unwrap()),
+        put_change(2, "acknowledgement", format!("{}:sophie", theirs.id), serde_json::to_value(&their_ack).unwrap()),
+        put_change(3, "questionnaire", "q1".into(), serde_json::json!({"unknown": true})),
+    ];
+    let commit = page(false, changes, 1, vec![refusal.clone()]);
+    store.commit(&commit).await.unwrap();
+
+    assert_eq!(store.pending_mutations().await.unwrap(), pending[1..].to_vec());
+    let texts: Vec<_> = store.transmissions_for(&p1).await.unwrap().into_iter().map(|t| t.id).collect();
+    assert_eq!(texts, [theirs.id, mine[1].id, mine[0].id]);
+    assert_eq!(store.acknowledgements_for(&p1).await.unwrap(), vec![their_ack]);
+    let record = store.sync_record().await.unwrap().unwrap();
+    assert_eq!((record.client_group, record.cursor, record.confirmed_seq), (commit.client_group, Some(commit.cursor), 1));
+    assert_eq!(record.last_sync, Some(commit.synced_at));
+    assert_eq!(record.rejected, vec![refusal]);
+    store.close();
+    delete(&name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_reset_replaces_confirmed_records_but_keeps_the_outbox_and_its_entries() {
+    let name = unique_name("reset");
+    let store = Store::open_at(&name, SCHEMA_VERSION).await.unwrap();
+    let p1 = SubjectId::new("p1").unwrap();
+    let confirmed = transmission("p1", "Confirmé puis perdu par le serveur", 20, 1);
+    store.add_transmission(&confirmed).await.unwrap();
+    store.commit(&page(false, Vec::new(), 1, Vec::new())).await.unwrap();
+    let waiting = transmission("p1", "En attente d'envoi", 21, 2);
+    store.add_transmission(&waiting).await.unwrap();
+    let from_server = transmission("p1", "Du serveur restauré", 22, 3);
+    let changes = vec![put_change(1, "transmission", from_server.id.to_string(), serde_json::to_value(&from_server).unwrap())];
+    store.commit(&page(true, changes, 1, Vec::new())).await.unwrap();
+
+    let ids: Vec<_> = store.transmissions_for(&p1).await.unwrap().into_iter().map(|t| t.id).collect();
+    assert_eq!(ids, [from_server.id, waiting.id]);
+    assert_eq!(store.pending_mutations().await.unwrap().len(), 1);
     store.close();
     delete(&name).await;
 }

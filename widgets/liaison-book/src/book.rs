@@ -1,17 +1,22 @@
 //! The whole liaison book: opens the person's local data, then shows the composer, the
-//! vigilance points to acknowledge, the filters and the list.
+//! counts, the vigilance points to acknowledge, the filters, the list and the weekly digest.
 
 use crate::composer::Composer;
 use crate::config::BookConfig;
+use crate::counts::Counts;
 use crate::device;
+use crate::digest::Digest;
+use crate::escalation;
+use crate::events::{AlertEvent, EscalationEvent, Events};
 use crate::entry_list::EntryList;
 use crate::filters::FilterBar;
 use crate::state::Book;
+use crate::sync_status::{self, SyncStatusBar};
 use crate::texts::{Lang, Texts};
 use crate::vigilance::VigilancePanel;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use relais_core::{Acknowledgement, SubjectId, Transmission, TransmissionDraft};
+use relais_core::{Acknowledgement, SubjectId, Timestamp, Transmission, TransmissionDraft};
 use relais_store::{Store, StoreError};
 use std::time::Duration;
 
@@ -25,20 +30,31 @@ enum Phase {
 /// Relative times ("il y a 5 min") stay right without re-rendering more often than this.
 const CLOCK_TICK: Duration = Duration::from_secs(30);
 
-/// The liaison book of `config.subject`, written as `config.author`.
+/// The liaison book of `config.subject`, written as `config.author`. `on_alert` and
+/// `on_escalation` let the host hear about alerts written here and vigilance points left
+/// unacknowledged (see `events`).
 #[component]
-pub fn LiaisonBook(config: BookConfig, #[prop(optional)] lang: Lang) -> impl IntoView {
+pub fn LiaisonBook(
+    config: BookConfig,
+    #[prop(optional)] lang: Lang,
+    #[prop(optional)] on_alert: Option<Callback<AlertEvent>>,
+    #[prop(optional)] on_escalation: Option<Callback<EscalationEvent>>,
+) -> impl IntoView {
     let texts = Texts::for_lang(lang);
     let phase = RwSignal::new(Phase::Opening);
     let draft = RwSignal::new(None::<TransmissionDraft>);
     let book = Book::new(config.clone(), lang, device::now());
+    book.events.set_value(Events { on_alert, on_escalation });
+    escalation::watch(book);
 
     spawn_local(async move {
         match open_and_load(&config.tenant, config.author.id(), &config.subject).await {
             Ok(loaded) => {
-                book.store.set_value(Some(loaded.store));
+                book.store.set_value(Some(loaded.store.clone()));
+                sync_status::start(book, loaded.store);
                 book.entries.set(loaded.entries);
                 book.acks.set(loaded.acks);
+                book.last_seen.set(loaded.last_seen);
                 draft.set(loaded.draft);
                 phase.set(Phase::Ready);
             }
@@ -55,10 +71,13 @@ pub fn LiaisonBook(config: BookConfig, #[prop(optional)] lang: Lang) -> impl Int
                 Phase::Opening => view! { <p class="notice" role="status">{texts.loading}</p> }.into_any(),
                 Phase::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
                 Phase::Ready => view! {
+                    <SyncStatusBar book=book />
+                    <Counts book=book />
                     <Composer book=book draft=draft.get_untracked() />
                     <VigilancePanel book=book />
                     <FilterBar book=book />
                     <EntryList book=book />
+                    <Digest book=book />
                 }.into_any(),
             }}
         </section>
@@ -70,6 +89,7 @@ struct Loaded {
     entries: Vec<Transmission>,
     acks: Vec<Acknowledgement>,
     draft: Option<TransmissionDraft>,
+    last_seen: Option<Timestamp>,
 }
 
 async fn open_and_load(tenant: &str, user: &str, subject: &SubjectId) -> Result<Loaded, StoreError> {
@@ -77,5 +97,6 @@ async fn open_and_load(tenant: &str, user: &str, subject: &SubjectId) -> Result<
     let entries = store.transmissions_for(subject).await?;
     let acks = store.acknowledgements_for(subject).await?;
     let draft = store.load_draft(subject).await?;
-    Ok(Loaded { store, entries, acks, draft })
+    let last_seen = store.visit(subject, device::now()).await?;
+    Ok(Loaded { store, entries, acks, draft, last_seen })
 }

@@ -5,6 +5,7 @@
 //! store as it is typed, so a reload or a closed tab loses nothing.
 
 use crate::device;
+use crate::reader::may_read;
 use crate::state::{Book, Compose};
 use crate::texts::{pick, Texts};
 use leptos::ev::{KeyboardEvent, SubmitEvent};
@@ -41,8 +42,7 @@ struct Fields {
 
 impl Fields {
     fn new(book: Book, draft: Option<TransmissionDraft>) -> Self {
-        let first = book.config.with_value(|c| c.catalogue.first().id.clone());
-        let draft = draft.unwrap_or_else(|| TransmissionDraft::new(first, Urgency::default(), ""));
+        let draft = draft.unwrap_or_else(|| TransmissionDraft::new(book.default_category(), Urgency::default(), ""));
         Self {
             text: RwSignal::new(draft.text),
             category: RwSignal::new(draft.category),
@@ -67,7 +67,7 @@ impl Fields {
 
     fn reset(&self, book: Book) {
         self.text.set(String::new());
-        self.category.set(book.config.with_value(|c| c.catalogue.first().id.clone()));
+        self.category.set(book.default_category());
         self.urgency.set(Urgency::default());
         self.vigilance.set(false);
     }
@@ -111,6 +111,8 @@ fn save(book: Book, fields: Fields, message: RwSignal<Message>, busy: RwSignal<b
         busy.set(false);
         match outcome {
             Ok(()) => {
+                book.wrote();
+                book.announce_if_alert(&transmission);
                 book.entries.update(|list| list.insert(0, transmission));
                 fields.reset(book);
                 book.compose.set(Compose::New);
@@ -131,7 +133,12 @@ pub fn Composer(book: Book, draft: Option<TransmissionDraft>) -> impl IntoView {
     let message = RwSignal::new(Message::None);
     let busy = RwSignal::new(false);
     let textarea = NodeRef::<Textarea>::new();
-    let (catalogue, notes) = book.config.with_value(|c| (c.catalogue.clone(), quick_note::usable(quick_note::french_defaults(), &c.catalogue)));
+    let care_team = book.is_care_team();
+    let (catalogue, notes) = book.config.with_value(|c| {
+        let readable: Vec<_> = c.catalogue.iter().filter(|cat| may_read(c, &cat.id)).cloned().collect();
+        let notes = if care_team { quick_note::french_defaults() } else { quick_note::family_defaults() };
+        (readable, quick_note::usable(notes, &c.catalogue))
+    });
 
     // Starting a reply or a correction moves the focus to the text, pre-filled for a correction.
     Effect::new(move |_| {
@@ -178,6 +185,27 @@ pub fn Composer(book: Book, draft: Option<TransmissionDraft>) -> impl IntoView {
         })
     };
 
+    // Relatives write plain requests: urgency and vigilance are the care team's tools.
+    let clinical = care_team.then(|| view! {
+        <label for=urgency_id.clone()>{texts.urgency}</label>
+        <select id=urgency_id on:change=move |ev| {
+            if let Some(u) = Urgency::from_code(&event_target_value(&ev)) { fields.urgency.set(u) }
+            keep_draft(book, fields);
+        }>
+            {Urgency::ALL.into_iter().map(|u| view! {
+                <option value=u.code() prop:selected=move || fields.urgency.get() == u>
+                    {pick(lang, u.label_fr(), u.label_en())}
+                </option>
+            }).collect_view()}
+        </select>
+        <span class="check">
+            <input type="checkbox" id=vigilance_id.clone()
+                prop:checked=move || fields.vigilance.get()
+                on:change=move |ev| { fields.vigilance.set(event_target_checked(&ev)); keep_draft(book, fields); } />
+            <label for=vigilance_id>{texts.vigilance}</label>
+        </span>
+    });
+
     view! {
         <form class="composer" aria-label=texts.composer on:submit=on_submit novalidate>
             <div class="chips" role="group" aria-label=texts.quick_notes>
@@ -223,23 +251,7 @@ pub fn Composer(book: Book, draft: Option<TransmissionDraft>) -> impl IntoView {
                         }
                     }).collect_view()}
                 </select>
-                <label for=urgency_id.clone()>{texts.urgency}</label>
-                <select id=urgency_id on:change=move |ev| {
-                    if let Some(u) = Urgency::from_code(&event_target_value(&ev)) { fields.urgency.set(u) }
-                    keep_draft(book, fields);
-                }>
-                    {Urgency::ALL.into_iter().map(|u| view! {
-                        <option value=u.code() prop:selected=move || fields.urgency.get() == u>
-                            {pick(lang, u.label_fr(), u.label_en())}
-                        </option>
-                    }).collect_view()}
-                </select>
-                <span class="check">
-                    <input type="checkbox" id=vigilance_id.clone()
-                        prop:checked=move || fields.vigilance.get()
-                        on:change=move |ev| { fields.vigilance.set(event_target_checked(&ev)); keep_draft(book, fields); } />
-                    <label for=vigilance_id>{texts.vigilance}</label>
-                </span>
+                {clinical}
                 <button type="submit" class="save" aria-describedby=message_id.clone() aria-busy=move || busy.get().then_some("true")>
                     {move || if busy.get() { texts.saving } else { texts.save }}
                 </button>

@@ -1,16 +1,19 @@
 //! One transmission in the list: what, how urgent, who, when, how it relates to others, and
 //! the two things a reader can do with it (reply, and for its author, correct).
 
+use crate::sync_status::UnsentMark;
 use crate::device;
 use crate::state::{Book, Compose};
 use crate::texts::{pick, Texts};
 use leptos::prelude::*;
 use relais_core::{EntryLink, Transmission, Urgency};
 
-/// The first words of an entry, to name it in a link line.
-fn excerpt(text: &str) -> String {
-    const MAX: usize = 80;
-    match text.char_indices().nth(MAX) {
+/// Enough to recognise the entry a reply or a correction points at.
+const LINK_EXCERPT_CHARS: usize = 80;
+
+/// The first `max` characters of an entry, to name it in a link line or a notification.
+pub fn excerpt(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_owned(),
     }
@@ -21,6 +24,16 @@ fn urgency_class(urgency: Urgency) -> &'static str {
         Urgency::Information => "urgency information",
         Urgency::ASurveiller => "urgency watch",
         Urgency::Alerte => "urgency alert",
+    }
+}
+
+/// Relatives read "Important" in plain style where professionals read a red "Alerte": the
+/// same fact, without alarming someone who cannot act on it clinically.
+fn urgency_badge(book: Book, urgency: Urgency) -> (&'static str, &'static str) {
+    let texts = Texts::for_lang(book.lang);
+    match urgency {
+        Urgency::Alerte if !book.is_care_team() => ("urgency important", texts.important),
+        _ => (urgency_class(urgency), pick(book.lang, urgency.label_fr(), urgency.label_en())),
     }
 }
 
@@ -35,8 +48,10 @@ pub fn acknowledgements(book: Book, id: relais_core::EntryId) -> String {
     }
 }
 
+/// One row of the list: `position` counts from 1 among `set_size` shown entries, and the
+/// first entry of a day carries the day's heading.
 #[component]
-pub fn Entry(book: Book, entry: Transmission) -> impl IntoView {
+pub fn Entry(book: Book, entry: Transmission, position: usize, #[prop(into)] set_size: Signal<usize>, day_heading: bool) -> impl IntoView {
     let texts = Texts::for_lang(book.lang);
     let lang = book.lang;
     let offset = device::local_offset_minutes();
@@ -51,19 +66,31 @@ pub fn Entry(book: Book, entry: Transmission) -> impl IntoView {
     let mine = entry.author.id() == book.me();
     let link_line = entry.link.target().map(|target| {
         let label = if matches!(entry.link, EntryLink::Corrects(_)) { texts.correction_of } else { texts.in_reply_to };
-        let quoted = book.entry(target).map_or(texts.earlier_entry.to_owned(), |t| format!("« {} »", excerpt(t.text.as_str())));
+        let quoted = book
+            .entry(target)
+            .filter(|t| book.can_read(t))
+            .map_or(texts.earlier_entry.to_owned(), |t| format!("« {} »", excerpt(t.text.as_str(), LINK_EXCERPT_CHARS)));
         view! { <p class="link">{label} " " {quoted}</p> }
     });
     let created = entry.created_at;
+    let (urgency_class, urgency_label) = urgency_badge(book, entry.urgency);
+    let is_new = book.is_new(&entry);
+    let heading = day_heading.then(|| {
+        view! { <h3 class="day-label">{move || created.day_label_fr(book.now.get(), offset)}</h3> }
+    });
     // Each "Répondre" says which entry it answers (ids are unique inside one shadow root).
     let text_id = format!("relais-entry-{id}");
     view! {
-        <li class="entry" class:corrected=move || book.is_corrected(id)>
+        <li class="entry" class:corrected=move || book.is_corrected(id) data-entry=id.to_string()
+            aria-posinset=position aria-setsize=move || set_size.get()>
+            {heading}
             <article>
                 <header>
                     <span class="category">{category}</span>
-                    <span class=urgency_class(entry.urgency)>{pick(lang, entry.urgency.label_fr(), entry.urgency.label_en())}</span>
+                    <span class=urgency_class>{urgency_label}</span>
+                    {is_new.then(|| view! { <span class="badge new">{texts.new_badge}</span> })}
                     {entry.vigilance.then(|| view! { <span class="badge vigilance">{texts.vigilance_badge}</span> })}
+                    <UnsentMark book=book id=id />
                     <Show when=move || book.is_corrected(id)>
                         <span class="badge corrected-badge">{texts.corrected}</span>
                     </Show>

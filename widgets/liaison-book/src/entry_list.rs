@@ -1,4 +1,10 @@
-//! The transmissions of one person, newest first, under a heading per day.
+//! The transmissions of one person, newest first, with a heading at the start of each day.
+//!
+//! The list scrolls in its own region and renders only the rows near the visible area
+//! (`virtual_window`), so a book of 10,000 entries opens and scrolls like a short one. Each
+//! rendered entry carries `aria-posinset`/`aria-setsize`, so a screen reader still announces
+//! "12 of 10,000"; the region is focusable, so the keyboard scrolls it, and Tab moves through
+//! the rendered entries' buttons, the browser scrolling them into view as it goes.
 //!
 //! Every piece of user text goes through a text node: nothing here builds HTML from strings.
 
@@ -6,52 +12,90 @@ use crate::device;
 use crate::entry::Entry;
 use crate::state::Book;
 use crate::texts::Texts;
-use chrono::NaiveDate;
+use crate::virtual_window::{window, Heights, Row, DEFAULT_VIEWPORT_PX};
+use leptos::html::{Div, Ol};
 use leptos::prelude::*;
-use relais_core::Transmission;
 
-/// Consecutive entries of the same local day, in the order given.
-fn by_day(entries: Vec<Transmission>, offset: i32) -> Vec<(NaiveDate, Vec<Transmission>)> {
-    let mut days: Vec<(NaiveDate, Vec<Transmission>)> = Vec::new();
-    for entry in entries {
-        let day = entry.created_at.local_day(offset);
-        match days.last_mut() {
-            Some((last, list)) if *last == day => list.push(entry),
-            _ => days.push((day, vec![entry])),
-        }
-    }
-    days
+/// The shown entries as rows, each knowing whether it opens a day.
+fn rows(book: Book, offset: i32) -> Vec<Row> {
+    let shown = book.listing.shown.get();
+    book.entries.with(|list| {
+        let mut previous_day = None;
+        shown
+            .iter()
+            .map(|&index| {
+                let entry = &list[index];
+                let day = entry.created_at.local_day(offset);
+                let day_start = previous_day != Some(day);
+                previous_day = Some(day);
+                Row { index, id: entry.id, day_start, chars: entry.text.as_str().chars().count() }
+            })
+            .collect()
+    })
 }
 
 #[component]
 pub fn EntryList(book: Book) -> impl IntoView {
     let texts = Texts::for_lang(book.lang);
     let offset = device::local_offset_minutes();
-    let days = move || by_day(book.visible(), offset);
+    let rows = Memo::new(move |_| rows(book, offset));
+    let heights = Heights::new();
+    let offsets = Memo::new(move |_| rows.with(|r| heights.offsets(r)));
+    let scroll_top = RwSignal::new(0.0);
+    let viewport = RwSignal::new(DEFAULT_VIEWPORT_PX);
+    let range = Memo::new(move |_| offsets.with(|o| window(o, scroll_top.get(), viewport.get())));
+    let scroller = NodeRef::<Div>::new();
+    let list = NodeRef::<Ol>::new();
+
+    let rendered = move || {
+        let (start, end) = range.get();
+        rows.with(|r| r[start..end].iter().enumerate().map(|(i, row)| (start + i, *row)).collect::<Vec<_>>())
+    };
+    Effect::new(move |_| {
+        let (start, end) = range.get();
+        let window_rows = rows.with(|r| r[start..end].to_vec());
+        // After the frame's layout, so the rows measured are the ones just rendered.
+        request_animation_frame(move || {
+            // The list may have gone (filters emptied it, the book was removed) by then.
+            if let Some(list) = list.try_get_untracked().flatten() {
+                heights.record(measure(&list, &window_rows));
+            }
+        });
+    });
+    let on_scroll = move |_| {
+        if let Some(div) = scroller.get_untracked() {
+            scroll_top.set(div.scroll_top() as f64);
+            viewport.set(div.client_height().max(1) as f64);
+        }
+    };
+    let padding_top = move || format!("{}px", offsets.with(|o| o[range.get().0]));
+    let padding_bottom = move || format!("{}px", offsets.with(|o| o[o.len() - 1] - o[range.get().1]));
+    let set_size = move || rows.with(Vec::len);
     let empty_text = move || if book.entries.with(Vec::is_empty) { texts.empty } else { texts.no_match };
     view! {
-        <Show when=move || !book.visible().is_empty()
-            fallback=move || view! { <p class="notice">{empty_text}</p> }>
-            <div class="entries" aria-label=texts.list role="region">
-                <For each=days key=|(day, list)| (*day, list.iter().map(|t| t.id).collect::<Vec<_>>()) let:day>
-                    <Day book=book entries=day.1 offset=offset />
-                </For>
+        <Show when=move || set_size() != 0 fallback=move || view! { <p class="notice">{empty_text}</p> }>
+            <div class="entries" role="region" aria-label=texts.list tabindex="0" node_ref=scroller on:scroll=on_scroll>
+                <ol class="entry-rows" node_ref=list style:padding-top=padding_top style:padding-bottom=padding_bottom>
+                    <For each=rendered key=|(position, row)| (*position, *row) let:item>
+                        <Entry book=book entry=book.entries.with_untracked(|l| l[item.1.index].clone())
+                            position=item.0 + 1 set_size=Signal::derive(set_size)
+                            day_heading=item.1.day_start />
+                    </For>
+                </ol>
             </div>
         </Show>
     }
 }
 
-/// One day's heading and entries. The heading is relative ("Hier"), so it follows the clock.
-#[component]
-fn Day(book: Book, entries: Vec<Transmission>, offset: i32) -> impl IntoView {
-    let first = entries[0].created_at;
-    let label = move || first.day_label_fr(book.now.get(), offset);
-    view! {
-        <section class="day" aria-label=label>
-            <h3 class="day-label">{label}</h3>
-            <ol class="day-entries">
-                {entries.into_iter().map(|entry| view! { <Entry book=book entry=entry /> }).collect_view()}
-            </ol>
-        </section>
-    }
+/// Heights of the rendered rows, found by the entry id each row carries.
+fn measure(list: &web_sys::HtmlOListElement, rows: &[Row]) -> Vec<(Row, f64)> {
+    let children = list.children();
+    (0..children.length())
+        .filter_map(|i| {
+            let child = children.item(i)?;
+            let id = child.get_attribute("data-entry")?;
+            let row = rows.iter().find(|r| r.id.to_string() == id)?;
+            Some((*row, child.get_bounding_client_rect().height()))
+        })
+        .collect()
 }

@@ -1,4 +1,5 @@
 //! Finding an entry again: search that ignores accents and case, category and urgency.
+//! A reader outside the équipe de soins is not offered the categories they cannot see.
 
 use crate::state::Book;
 use crate::texts::{pick, Texts};
@@ -9,14 +10,16 @@ use relais_core::{CategoryId, Urgency};
 pub fn FilterBar(book: Book) -> impl IntoView {
     let texts = Texts::for_lang(book.lang);
     let lang = book.lang;
-    let categories = book.config.with_value(|c| c.catalogue.clone());
+    let categories = book.config.with_value(|c| {
+        c.catalogue.iter().filter(|cat| crate::reader::may_read(c, &cat.id)).cloned().collect::<Vec<_>>()
+    });
     let set_query = move |ev| book.filters.update(|f| f.query = event_target_value(&ev));
     let set_category = move |ev| {
         let value = event_target_value(&ev);
         book.filters.update(|f| f.category = (!value.is_empty()).then(|| CategoryId::new(&value)));
     };
     let set_urgency = move |ev| book.filters.update(|f| f.urgency = Urgency::from_code(&event_target_value(&ev)));
-    let count = move || format!("{} {}", book.visible().len(), texts.shown);
+    let count = move || format!("{} {}", book.listing.shown.with(Vec::len), texts.shown);
     view! {
         <div class="filters" role="search" aria-label=texts.filters>
             <input type="search" aria-label=texts.search placeholder=texts.search

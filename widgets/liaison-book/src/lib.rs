@@ -6,16 +6,25 @@
 mod book;
 mod composer;
 mod config;
+mod counts;
 mod device;
+mod digest;
 mod entry;
 mod entry_list;
+mod escalation;
+mod events;
 mod filters;
+mod listing;
+mod reader;
 mod state;
+mod sync_status;
 mod texts;
 mod vigilance;
+mod virtual_window;
 
 pub use book::LiaisonBook;
-pub use config::{BookConfig, ConfigError};
+pub use config::{BookConfig, ConfigError, DEFAULT_ESCALATION};
+pub use events::{AlertEvent, EntrySummary, EscalationEvent};
 pub use texts::Lang;
 
 /// The widget's stylesheet; the embedding layer adopts it into the element's Shadow DOM.

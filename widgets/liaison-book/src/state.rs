@@ -5,11 +5,14 @@
 //! it whole instead of a growing list of props.
 
 use crate::config::BookConfig;
+use crate::events::Events;
+use crate::listing::Listing;
 use crate::texts::Lang;
 use leptos::prelude::*;
-use relais_core::search::{fold, Query};
+use relais_core::search::Query;
 use relais_core::{Acknowledgement, CategoryId, EntryId, EntryLink, Timestamp, Transmission, Urgency};
 use relais_store::Store;
+use relais_sync::{SyncEngine, SyncStatus};
 
 /// What the composer is writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -38,10 +41,11 @@ pub struct Filters {
 }
 
 impl Filters {
-    fn keeps(&self, entry: &Transmission, query: &Query) -> bool {
+    /// `folded` is the entry's text as `fold` leaves it, computed once per entry by `Listing`.
+    pub fn keeps(&self, entry: &Transmission, folded: &str, query: &Query) -> bool {
         self.category.as_ref().is_none_or(|c| &entry.category == c)
             && self.urgency.is_none_or(|u| entry.urgency == u)
-            && (query.is_empty() || query.matches_folded(&fold(entry.text.as_str())))
+            && (query.is_empty() || query.matches_folded(folded))
     }
 }
 
@@ -55,20 +59,44 @@ pub struct Book {
     pub compose: RwSignal<Compose>,
     pub filters: RwSignal<Filters>,
     pub now: RwSignal<Timestamp>,
+    /// The sync engine, when the host gave an endpoint; dropping it stops it.
+    pub sync: StoredValue<Option<SyncEngine>, LocalStorage>,
+    pub sync_status: RwSignal<Option<SyncStatus>, LocalStorage>,
+    /// Ids of entries still in the outbox, shown "en attente d'envoi".
+    pub unsent: RwSignal<Vec<String>>,
+    /// The previous visit to this book, for "nouveau" marks and the unread count.
+    pub last_seen: RwSignal<Option<Timestamp>>,
+    pub events: StoredValue<Events>,
+    pub listing: Listing,
 }
 
 impl Book {
     pub fn new(config: BookConfig, lang: Lang, now: Timestamp) -> Self {
+        let config = StoredValue::new(config);
+        let entries = RwSignal::new(Vec::new());
+        let filters = RwSignal::new(Filters::default());
+        let last_seen = RwSignal::new(None);
         Self {
-            config: StoredValue::new(config),
+            config,
             lang,
             store: StoredValue::new_local(None),
-            entries: RwSignal::new(Vec::new()),
+            entries,
             acks: RwSignal::new(Vec::new()),
             compose: RwSignal::new(Compose::New),
-            filters: RwSignal::new(Filters::default()),
+            filters,
             now: RwSignal::new(now),
+            sync: StoredValue::new_local(None),
+            sync_status: RwSignal::new_local(None),
+            unsent: RwSignal::new(Vec::new()),
+            last_seen,
+            events: StoredValue::new(Events::default()),
+            listing: Listing::new(config, entries, filters, last_seen),
         }
+    }
+
+    /// Tells the sync engine (and through it the other tabs) that the outbox grew.
+    pub fn wrote(&self) {
+        self.sync.try_with_value(|engine| engine.as_ref().map(SyncEngine::notify_local_write));
     }
 
     pub fn me(&self) -> String {
@@ -77,13 +105,6 @@ impl Book {
 
     pub fn entry(&self, id: EntryId) -> Option<Transmission> {
         self.entries.with(|list| list.iter().find(|t| t.id == id).cloned())
-    }
-
-    /// Entries that pass the filters, newest first (the store keeps them in that order).
-    pub fn visible(&self) -> Vec<Transmission> {
-        let filters = self.filters.get();
-        let query = Query::new(&filters.query);
-        self.entries.with(|list| list.iter().filter(|t| filters.keeps(t, &query)).cloned().collect())
     }
 
     /// Whether a later entry corrects `id`.

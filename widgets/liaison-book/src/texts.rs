@@ -63,6 +63,16 @@ pub struct Texts {
     pub shown: &'static str,
     pub to_acknowledge: &'static str,
     pub earlier_entry: &'static str,
+    pub new_badge: &'static str,
+    pub counts: &'static str,
+    pub unread: &'static str,
+    pub unacknowledged: &'static str,
+    pub escalated: &'static str,
+    pub important: &'static str,
+    pub print_digest: &'static str,
+    pub digest_title: &'static str,
+    pub digest_period: &'static str,
+    pub digest_empty: &'static str,
 }
 
 impl Texts {
@@ -111,6 +121,16 @@ const FR: Texts = Texts {
     shown: "transmission(s) affichée(s)",
     to_acknowledge: "à prendre en compte",
     earlier_entry: "une transmission antérieure",
+    new_badge: "Nouveau",
+    counts: "Résumé du cahier",
+    unread: "nouvelle(s) depuis votre dernière visite",
+    unacknowledged: "point(s) de vigilance à prendre en compte",
+    escalated: "Signalé : non pris en compte dans le délai",
+    important: "Important",
+    print_digest: "Imprimer le résumé de la semaine",
+    digest_title: "Résumé de la semaine",
+    digest_period: "Transmissions des 7 derniers jours",
+    digest_empty: "Aucune transmission cette semaine.",
 };
 
 const EN: Texts = Texts {
@@ -150,6 +170,16 @@ const EN: Texts = Texts {
     shown: "transmission(s) shown",
     to_acknowledge: "to acknowledge",
     earlier_entry: "an earlier entry",
+    new_badge: "New",
+    counts: "Book summary",
+    unread: "new since your last visit",
+    unacknowledged: "vigilance point(s) to acknowledge",
+    escalated: "Escalated: not acknowledged in time",
+    important: "Important",
+    print_digest: "Print the week's summary",
+    digest_title: "The week's summary",
+    digest_period: "Transmissions of the last 7 days",
+    digest_empty: "No transmissions this week.",
 };
 
 /// Picks the wording for `lang` from a French and an English label.

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use relais_liaison_book::{BookConfig, LiaisonBook};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlTextAreaElement};
@@ -252,4 +253,187 @@ async fn a_draft_survives_the_widget_going_away() {
     wait_until_open(&again).await;
     let area: HtmlTextAreaElement = query(&again, "textarea");
     assert_eq!(area.value(), "Je commence à écrire et l'onglet se ferme");
+}
+
+fn nurse() -> relais_core::Author {
+    relais_core::Author::new("n1", "Nadia Roux", relais_core::Role::InfirmierLiberal).unwrap()
+}
+
+/// Writes an entry by `author` straight into the store, `minutes_ago` in the past.
+async fn write(store: &relais_store::Store, author: relais_core::Author, category: &str, text: &str, vigilance: bool, minutes_ago: i64) {
+    let mut draft = relais_core::TransmissionDraft::new(relais_core::CategoryId::new(category), relais_core::Urgency::Information, text);
+    draft.vigilance = vigilance;
+    let entry = relais_core::Transmission::create(
+        &draft,
+        relais_core::SubjectId::new("p1").unwrap(),
+        author,
+        &relais_core::CategoryCatalogue::french_defaults(),
+        relais_core::Timestamp::from_unix_ms(js_sys::Date::now() as i64 - minutes_ago * 60_000),
+        [(js_sys::Math::random() * 255.0) as u8; 10],
+    )
+    .unwrap();
+    store.add_transmission(&entry).await.unwrap();
+}
+
+fn mount_as(tenant: &str, role: &str, view: impl Fn(BookConfig) -> AnyView + 'static) -> (HtmlElement, impl Sized) {
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    let config = BookConfig::from_attributes(Some(tenant), "p1", "u1", "Marie Dupont", role).unwrap();
+    let handle = mount_to(host.clone(), move || view(config.clone()));
+    (host, handle)
+}
+
+fn plain(config: BookConfig) -> AnyView {
+    view! { <LiaisonBook config=config /> }.into_any()
+}
+
+#[wasm_bindgen_test]
+async fn a_relative_never_sees_restricted_entries_and_writes_requests() {
+    let tenant = unique("t");
+    let store = relais_store::Store::open(&tenant, "u1").await.unwrap();
+    write(&store, nurse(), "sante-douleur", "Douleur au genou, antalgique donné", true, 5).await;
+    write(&store, nurse(), "evenement-indesirable", "Suspicion à signaler", false, 4).await;
+    write(&store, nurse(), "alimentation", "Repas pris avec appétit", false, 3).await;
+    store.close();
+
+    let (root, _handle) = mount_as(&tenant, "proche-aidant", plain);
+    wait_for("the list", || texts(&root, ".entry").len() == 1).await;
+    sleep(50).await;
+    assert_eq!(texts(&root, ".entry .text"), ["Repas pris avec appétit"]);
+    assert!(texts(&root, ".pinned-entry").is_empty(), "a restricted vigilance point is not pinned either");
+    let options = texts(&root, ".filters select option").join("|");
+    assert!(!options.contains("Santé") && !options.contains("maltraitance"), "{options}");
+    let category: web_sys::HtmlSelectElement = query(&root, ".composer select");
+    assert_eq!(category.value(), "demande");
+    assert_eq!(root.query_selector_all(".composer select").unwrap().length(), 1, "no urgency choice for relatives");
+    assert_eq!(texts(&root, ".chip")[0], "Une demande");
+}
+
+#[wasm_bindgen_test]
+async fn the_care_team_sees_restricted_entries() {
+    let tenant = unique("t");
+    let store = relais_store::Store::open(&tenant, "u1").await.unwrap();
+    write(&store, nurse(), "sante-douleur", "Douleur au genou", false, 5).await;
+    store.close();
+    let (root, _handle) = mount_as(&tenant, "aide-soignant", plain);
+    wait_for("the entry", || texts(&root, ".entry .text") == ["Douleur au genou"]).await;
+}
+
+#[wasm_bindgen_test]
+async fn saving_an_alert_calls_the_host_once_with_its_summary() {
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<relais_liaison_book::AlertEvent>::new()));
+    let sink = seen.clone();
+    let (root, _handle) = mount_as(&unique("t"), "aide-a-domicile", move |config| {
+        let sink = sink.clone();
+        let on_alert = Callback::new(move |event| sink.lock().unwrap().push(event));
+        view! { <LiaisonBook config=config on_alert=on_alert /> }.into_any()
+    });
+    wait_until_open(&root).await;
+    type_text(&root, "Ordinaire");
+    click_button(&root, "Enregistrer");
+    wait_for("the first entry", || texts(&root, ".entry").len() == 1).await;
+    select(&root, ".composer select:nth-of-type(2)", "alerte");
+    type_text(&root, "Chute, ne peut pas se relever");
+    click_button(&root, "Enregistrer");
+    wait_for("the alert", || texts(&root, ".entry").len() == 2).await;
+    let events = seen.lock().unwrap().clone();
+    assert_eq!(events.len(), 1, "only the alert-level entry is announced");
+    assert_eq!(events[0].0.excerpt, "Chute, ne peut pas se relever");
+    assert_eq!(events[0].0.author_name, "Marie Dupont");
+    assert_eq!(events[0].0.subject, "p1");
+}
+
+#[wasm_bindgen_test]
+async fn a_point_left_unacknowledged_past_the_delay_escalates_once() {
+    let tenant = unique("t");
+    let store = relais_store::Store::open(&tenant, "u1").await.unwrap();
+    write(&store, nurse(), "mobilite-chute", "Chute il y a deux heures et une minute", true, 121).await;
+    write(&store, nurse(), "mobilite-chute", "Chute il y a une heure", true, 60).await;
+    store.close();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::<relais_liaison_book::EscalationEvent>::new()));
+    let sink = seen.clone();
+    let (root, _handle) = mount_as(&tenant, "aide-a-domicile", move |config| {
+        let sink = sink.clone();
+        let on_escalation = Callback::new(move |event| sink.lock().unwrap().push(event));
+        view! { <LiaisonBook config=config on_escalation=on_escalation /> }.into_any()
+    });
+    wait_for("the escalated point", || texts(&root, ".pinned-entry.escalated .text").len() == 1).await;
+    assert_eq!(texts(&root, ".pinned-entry.escalated .text"), ["Chute il y a deux heures et une minute"]);
+    assert_eq!(texts(&root, ".pinned-entry").len(), 2);
+    let events = seen.lock().unwrap().clone();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].entry.excerpt, "Chute il y a deux heures et une minute");
+    assert_eq!(events[0].minutes, 120.0);
+}
+
+#[wasm_bindgen_test]
+async fn entries_by_others_since_the_last_visit_are_new_after_a_remount() {
+    let tenant = unique("t");
+    let (root, handle) = mount_as(&tenant, "aide-a-domicile", plain);
+    wait_until_open(&root).await;
+    assert!(texts(&root, ".counts")[0].starts_with("0 nouvelle"));
+    drop(handle);
+    let store = relais_store::Store::open(&tenant, "u1").await.unwrap();
+    write(&store, nurse(), "alimentation", "Repas pris", false, -1).await;
+    write(&store, nurse(), "mobilite-chute", "Chute sans gravité", true, -1).await;
+    store.close();
+    let (again, _handle) = mount_as(&tenant, "aide-a-domicile", plain);
+    wait_for("the entries", || texts(&again, ".entry").len() == 2).await;
+    let counts = texts(&again, ".counts")[0].clone();
+    assert!(counts.starts_with("2 nouvelle"), "{counts}");
+    assert!(counts.contains("1 point(s) de vigilance"), "{counts}");
+    assert_eq!(texts(&again, ".entry .badge.new").len(), 2);
+}
+
+// Ten thousand writes through the store take longer than the runner allows in a debug build,
+// so the test writes one entry through it and copies that record in a single transaction, as
+// demo/bench.js does.
+#[wasm_bindgen(inline_js = r#"
+export async function copy_entry(name, count) {
+  const request = (r) => new Promise((ok, fail) => { r.onsuccess = () => ok(r.result); r.onerror = () => fail(r.error); });
+  const db = await request(indexedDB.open(name));
+  const [record] = await request(db.transaction("transmissions").objectStore("transmissions").getAll());
+  const tx = db.transaction("transmissions", "readwrite");
+  const store = tx.objectStore("transmissions");
+  for (let i = 1; i < count; i++) {
+    store.put({ ...record, id: crypto.randomUUID(), created_at: record.created_at + i * 60000, text: `Passage numéro ${i}` });
+  }
+  await new Promise((ok, fail) => { tx.oncomplete = ok; tx.onerror = () => fail(tx.error); });
+  db.close();
+}
+"#)]
+extern "C" {
+    async fn copy_entry(name: &str, count: u32);
+}
+
+const MANY: u32 = 10_000;
+
+#[wasm_bindgen_test]
+async fn ten_thousand_entries_render_only_a_window_with_positions_in_the_whole() {
+    let tenant = unique("t");
+    let store = relais_store::Store::open(&tenant, "u1").await.unwrap();
+    write(&store, nurse(), "passage", "Passage numéro 0", false, i64::from(MANY)).await;
+    store.close();
+    copy_entry(&relais_store::database_name(&tenant, "u1"), MANY).await;
+    // The list scrolls in its own region only with the widget's stylesheet, which the element
+    // adopts; a bare mount has to add it.
+    let style = document().create_element("style").unwrap();
+    style.set_text_content(Some(relais_liaison_book::STYLESHEET));
+    document().head().unwrap().append_child(&style).unwrap();
+    let (root, _handle) = mount_as(&tenant, "aide-a-domicile", plain);
+    wait_for("the list", || !texts(&root, ".entry").is_empty()).await;
+    let rendered = root.query_selector_all(".entry").unwrap();
+    assert!(rendered.length() < 100, "{} rows rendered", rendered.length());
+    let first: HtmlElement = query(&root, ".entry");
+    assert_eq!(first.get_attribute("aria-setsize"), Some(MANY.to_string()));
+    assert_eq!(first.get_attribute("aria-posinset").as_deref(), Some("1"));
+    assert_eq!(texts(&root, ".entry .text")[0], format!("Passage numéro {}", MANY - 1));
+
+    let scroller: HtmlElement = query(&root, ".entries");
+    scroller.set_scroll_top(scroller.scroll_height() / 2);
+    scroller.dispatch_event(&web_sys::Event::new("scroll").unwrap()).unwrap();
+    let position = || query::<HtmlElement>(&root, ".entry").get_attribute("aria-posinset").unwrap().parse::<u32>().unwrap();
+    wait_for("the middle rows", || position() > MANY / 4).await;
+    assert!(root.query_selector_all(".entry").unwrap().length() < 100);
+    style.remove();
 }

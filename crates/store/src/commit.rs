@@ -1,0 +1,124 @@
+//! Storing one pulled page and everything it confirms, all-or-nothing (sync protocol §7.4).
+//!
+//! The client state machine decides what a page means; this file only writes it. Changes,
+//! cursor, client group, confirmed seq, the deletion of confirmed outbox entries and new
+//! refusals share one IndexedDB transaction, so a crash or a full disk never moves the cursor
+//! without the data, nor drops an outbox entry whose effect was not stored.
+
+use crate::outbox::read_all;
+use crate::schema::{STORE_ACKNOWLEDGEMENTS, STORE_META, STORE_OUTBOX, STORE_TRANSMISSIONS};
+use crate::store::StoredAcknowledgement;
+use crate::sync_state::{read, SyncRecord, SYNC_KEY};
+use crate::StoreError;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::Transaction;
+use relais_core::sync::events::Commit;
+use relais_core::sync::kinds::{ACKNOWLEDGEMENT, TRANSMISSION};
+use relais_core::sync::wire::{Change, ChangeOp, Mutation, Target};
+use relais_core::{Acknowledgement, Transmission};
+use serde_json::Value;
+
+/// The stores one commit touches.
+pub(crate) const COMMIT_STORES: [&str; 4] = [STORE_TRANSMISSIONS, STORE_ACKNOWLEDGEMENTS, STORE_OUTBOX, STORE_META];
+
+pub(crate) async fn apply(tx: &Transaction<'_>, commit: &Commit) -> Result<(), StoreError> {
+    let outbox = read_all(tx).await?;
+    if commit.reset {
+        tx.object_store(STORE_TRANSMISSIONS)?.clear()?.await?;
+        tx.object_store(STORE_ACKNOWLEDGEMENTS)?.clear()?.await?;
+    }
+    for change in &commit.changes {
+        apply_change(tx, change).await?;
+    }
+    if commit.reset {
+        restore_overlay(tx, &outbox, commit.confirmed_seq).await?;
+    }
+    let store = tx.object_store(STORE_OUTBOX)?;
+    for confirmed in outbox.iter().filter(|m| m.seq <= commit.confirmed_seq) {
+        // Seqs are stored as JS numbers; a u64 key would become a BigInt and match nothing.
+        store.delete(confirmed.seq as f64).primitive()?.await?;
+    }
+    save_record(tx, commit).await
+}
+
+async fn save_record(tx: &Transaction<'_>, commit: &Commit) -> Result<(), StoreError> {
+    let mut rejected = read(tx).await?.map(|r| r.rejected).unwrap_or_default();
+    for refusal in &commit.rejected {
+        if !rejected.iter().any(|r| r.id == refusal.id) {
+            rejected.push(refusal.clone());
+        }
+    }
+    let record = SyncRecord {
+        client_group: commit.client_group,
+        cursor: Some(commit.cursor.clone()),
+        confirmed_seq: commit.confirmed_seq,
+        last_sync: Some(commit.synced_at),
+        rejected,
+    };
+    tx.object_store(STORE_META)?
+        .put(&record)
+        .with_key(SYNC_KEY.to_owned())
+        .serde()?
+        .await?;
+    Ok(())
+}
+
+async fn apply_change(tx: &Transaction<'_>, change: &Change) -> Result<(), StoreError> {
+    match &change.op {
+        ChangeOp::Put { resource } => put(tx, &change.target, resource).await,
+        ChangeOp::Tombstone => tombstone(tx, &change.target).await,
+    }
+}
+
+/// Resource types this build does not know are skipped: a newer server may send them.
+async fn put(tx: &Transaction<'_>, target: &Target, resource: &Value) -> Result<(), StoreError> {
+    match target.resource_type.0.as_str() {
+        TRANSMISSION => {
+            let transmission: Transmission = parse(resource)?;
+            tx.object_store(STORE_TRANSMISSIONS)?
+                .put(&transmission)
+                .serde()?
+                .await?;
+        }
+        ACKNOWLEDGEMENT => put_acknowledgement(tx, parse(resource)?).await?,
+        _ => {}
+    }
+    Ok(())
+}
+
+/// An acknowledgement is indexed by the person its entry is about; one whose entry this user
+/// cannot read (a restricted category) has nowhere to be shown and is skipped.
+async fn put_acknowledgement(tx: &Transaction<'_>, ack: Acknowledgement) -> Result<(), StoreError> {
+    let entry: Option<Transmission> = tx
+        .object_store(STORE_TRANSMISSIONS)?
+        .get(ack.entry.to_string())
+        .serde()?
+        .await?;
+    let Some(entry) = entry else { return Ok(()) };
+    let stored = StoredAcknowledgement::new(entry.subject, ack);
+    tx.object_store(STORE_ACKNOWLEDGEMENTS)?.put(&stored).serde()?.await?;
+    Ok(())
+}
+
+async fn tombstone(tx: &Transaction<'_>, target: &Target) -> Result<(), StoreError> {
+    let (store, key) = match target.resource_type.0.as_str() {
+        TRANSMISSION => (STORE_TRANSMISSIONS, target.id.clone()),
+        ACKNOWLEDGEMENT => (STORE_ACKNOWLEDGEMENTS, StoredAcknowledgement::key_of_target(&target.id)),
+        _ => return Ok(()),
+    };
+    tx.object_store(store)?.delete(key).primitive()?.await?;
+    Ok(())
+}
+
+/// After a reset the confirmed records are the server's again; writes still in the outbox are
+/// put back so the user keeps seeing them until they are confirmed.
+async fn restore_overlay(tx: &Transaction<'_>, outbox: &[Mutation], confirmed_seq: u64) -> Result<(), StoreError> {
+    for pending in outbox.iter().filter(|m| m.seq > confirmed_seq) {
+        put(tx, &pending.target, &pending.payload).await?;
+    }
+    Ok(())
+}
+
+fn parse<T: serde::de::DeserializeOwned>(resource: &Value) -> Result<T, StoreError> {
+    T::deserialize(resource).map_err(|error| StoreError::Corrupt(format!("pulled resource: {error}")))
+}

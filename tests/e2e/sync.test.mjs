@@ -1,0 +1,112 @@
+// Two care workers sync through the reference server (relais-server --demo): what one writes
+// reaches the other, and a write made offline waits, marked, until the network returns.
+import { test, before, after, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { start, book, STRICT_CSP } from "./harness.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const binary = resolve(root, "target/debug/relais-server");
+
+// A browser offline (or a server not yet reachable) logs failed requests: they are the point here.
+const EXPECTED = /ERR_INTERNET_DISCONNECTED|Failed to fetch/;
+
+let aline, karim, server, endpoint;
+
+/** Starts relais-server on a free port for both demo origins; resolves with its URL. */
+function startServer(origins) {
+  if (!existsSync(binary)) execFileSync("cargo", ["build", "-q", "-p", "relais-server"], { cwd: root, stdio: "inherit" });
+  const args = ["--demo", "--db", "sqlite::memory:", "--listen", "127.0.0.1:0"];
+  for (const origin of origins) args.push("--allow-origin", origin);
+  server = spawn(binary, args, { stdio: ["ignore", "pipe", "inherit"] });
+  const lines = createInterface({ input: server.stdout });
+  return new Promise((ok, fail) => {
+    server.on("exit", (code) => fail(new Error(`relais-server exited (${code})`)));
+    lines.on("line", (line) => {
+      const url = line.match(/listening on (http:\/\/\S+)/)?.[1];
+      if (url) ok(url);
+    });
+  });
+}
+
+before(async () => {
+  const headers = [{ "content-security-policy": STRICT_CSP }, { "content-security-policy": STRICT_CSP }];
+  aline = await start({ headers: headers[0] });
+  karim = await start({ headers: headers[1] });
+  endpoint = await startServer([aline.base, karim.base]);
+  for (const h of headers) h["content-security-policy"] = `${STRICT_CSP}; connect-src 'self' ${endpoint}`;
+});
+after(async () => {
+  server?.kill();
+  await aline?.close();
+  await karim?.close();
+});
+afterEach(() => {
+  for (const demo of [aline, karim]) {
+    const unexpected = demo.problems.splice(0).filter((p) => !EXPECTED.test(p));
+    assert.deepEqual(unexpected, [], "no unexpected console error, page error or dialog");
+  }
+});
+
+const page = (demo, who) => demo.open(`/sync.html?as=${who}&endpoint=${encodeURIComponent(endpoint)}`);
+
+async function save(element, text) {
+  await element.getByLabel("Nouvelle transmission").fill(text);
+  await element.getByRole("button", { name: "Enregistrer" }).click();
+}
+
+/** axe-core on the page as it is, status line and marks included. */
+async function assertAccessible(tab) {
+  const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  await tab.evaluate(axeSource);
+  const result = await tab.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
+  );
+  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(found, [], found.join("\n"));
+}
+
+const entry = (element, text) => element.locator(".entry").filter({ hasText: text });
+const status = (element) => element.getByRole("status", { name: "État de la synchronisation" });
+
+test("a transmission written by one care worker reaches another", async () => {
+  const a = await book(await page(aline, "aline"));
+  await save(a, "Passage de 9 h : petit-déjeuner pris");
+  await entry(a, "Passage de 9 h").waitFor();
+  await status(a).getByText("Tout est envoyé").waitFor();
+  await status(a).getByText(/Dernière synchronisation/).waitFor();
+  assert.equal(await entry(a, "Passage de 9 h").locator(".badge.unsent").count(), 0);
+
+  const karimTab = await page(karim, "karim");
+  const k = await book(karimTab);
+  await entry(k, "Passage de 9 h : petit-déjeuner pris").waitFor();
+  assert.match(await entry(k, "Passage de 9 h").innerText(), /Aline Martin/);
+  // Closed, so Karim's next tab leads and pulls at once; Aline's tab stays open and leads.
+  await karimTab.close();
+});
+
+test("a write made offline in a second tab waits, marked, and is confirmed once back online", async () => {
+  // Aline's first tab still holds the lock: this one writes, the first one sends.
+  const tab = await page(aline, "aline");
+  const a = await book(tab);
+  await status(a).getByText("Tout est envoyé").waitFor();
+  await aline.context.setOffline(true);
+  await status(a).getByText("Hors ligne").waitFor();
+  await save(a, "Écrit sans réseau : chute sans gravité");
+  await entry(a, "Écrit sans réseau").getByText("en attente d'envoi").waitFor();
+  await status(a).getByText(/1 écriture en attente d'envoi/).waitFor();
+  await assertAccessible(tab);
+
+  await aline.context.setOffline(false);
+  await status(a).getByText("En ligne").waitFor();
+  await status(a).getByText("Tout est envoyé").waitFor();
+  await entry(a, "Écrit sans réseau").locator(".badge.unsent").waitFor({ state: "detached" });
+
+  const k = await book(await page(karim, "karim"));
+  await entry(k, "Écrit sans réseau : chute sans gravité").waitFor();
+});
