@@ -78,12 +78,18 @@ async function rawRead(db) {
   return median(times);
 }
 
+/** The book paints its newest page first, then reads the older entries behind it: both are
+ * timed, and the searches only start once every entry is in, so they run on all 10,000. */
 async function firstPaint() {
   const t0 = performance.now();
   const book = stage.appendChild(element());
   await when(book.shadowRoot, (root) => root.querySelector(".entry"));
   await frame();
-  return { book, ms: performance.now() - t0 };
+  const ms = performance.now() - t0;
+  await when(book.shadowRoot, (root) =>
+    !root.querySelector(".older") && root.querySelector(".entry")?.getAttribute("aria-setsize") === String(COUNT));
+  await frame();
+  return { book, ms, allMs: performance.now() - t0 };
 }
 
 async function searches(book) {
@@ -114,6 +120,7 @@ async function run() {
   const numbers = {
     entries: COUNT,
     firstPaintMs: Math.round(paint.ms),
+    allEntriesMs: Math.round(paint.allMs),
     searchMedianMs: +search.median.toFixed(1),
     searchMaxMs: +search.max.toFixed(1),
     rawIndexedDbReadMs: Math.round(raw),
@@ -122,6 +129,7 @@ async function run() {
   results.textContent = [
     `entries: ${numbers.entries}`,
     `first paint with data: ${numbers.firstPaintMs} ms`,
+    `every entry loaded (list, search and counts cover all): ${numbers.allEntriesMs} ms`,
     `search update (10 queries): median ${numbers.searchMedianMs} ms, max ${numbers.searchMaxMs} ms`,
     `raw IndexedDB read of the same records: ${numbers.rawIndexedDbReadMs} ms`,
     `rows rendered: ${numbers.renderedRows}`,

@@ -7,6 +7,7 @@ mod host_api;
 mod host_events;
 mod liaison_book_element;
 mod mounts;
+mod needs_questionnaire_element;
 
 use wasm_bindgen::prelude::*;
 
@@ -21,4 +22,5 @@ extern "C" {
 pub fn start() {
     host_api::install();
     liaison_book_element::define();
+    needs_questionnaire_element::define();
 }

@@ -30,3 +30,9 @@ impl From<IdbError> for StoreError {
         }
     }
 }
+
+impl From<serde_wasm_bindgen::Error> for StoreError {
+    fn from(error: serde_wasm_bindgen::Error) -> Self {
+        StoreError::Corrupt(error.to_string())
+    }
+}

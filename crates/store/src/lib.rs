@@ -5,9 +5,11 @@
 
 mod commit;
 mod error;
+mod evaluations;
 mod last_seen;
 mod name;
 mod outbox;
+mod pages;
 mod schema;
 mod store;
 mod sync_state;
@@ -15,6 +17,7 @@ mod sync_state;
 pub use error::StoreError;
 pub use name::database_name;
 pub use outbox::PendingMutation;
+pub use pages::PageEnd;
 pub use schema::{SCHEMA_VERSION, STORE_ACKNOWLEDGEMENTS, STORE_META, STORE_OUTBOX, STORE_TRANSMISSIONS};
 pub use store::Store;
 pub use sync_state::SyncRecord;

@@ -6,18 +6,37 @@
 use indexed_db_futures::database::Database;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::KeyPath;
+use wasm_bindgen::JsValue;
+use web_sys::IdbTransaction;
 
 pub const STORE_TRANSMISSIONS: &str = "transmissions";
 pub const STORE_OUTBOX: &str = "outbox";
 pub const STORE_META: &str = "meta";
 pub const STORE_ACKNOWLEDGEMENTS: &str = "acknowledgements";
+pub const STORE_EVALUATIONS: &str = "evaluations";
 pub(crate) const INDEX_BY_SUBJECT: &str = "by_subject";
+/// Transmissions by `[subject, created_at]`: a person's entries in time order, then by id, so
+/// a reverse cursor reads the newest first without loading and sorting them all.
+pub(crate) const INDEX_BY_SUBJECT_TIME: &str = "by_subject_time";
 
-/// One migration: what version `n` adds to version `n - 1`.
-type Step = fn(&Database) -> indexed_db_futures::Result<()>;
+/// One migration: what version `n` adds to version `n - 1`. Most steps create stores on the
+/// database; adding an index to a store that already exists needs the upgrade's transaction,
+/// which `indexed_db_futures` does not hand to its callback.
+#[derive(Clone, Copy)]
+enum Step {
+    Database(fn(&Database) -> indexed_db_futures::Result<()>),
+    Transaction(fn(&IdbTransaction) -> Result<(), JsValue>),
+}
 
 /// `STEPS[n - 1]` upgrades to version `n`.
-const STEPS: [Step; 4] = [v1_transmissions, v2_outbox_and_meta, v3_acknowledgements, v4_sync];
+const STEPS: [Step; 6] = [
+    Step::Database(v1_transmissions),
+    Step::Database(v2_outbox_and_meta),
+    Step::Database(v3_acknowledgements),
+    Step::Database(v4_sync),
+    Step::Database(v5_evaluations),
+    Step::Transaction(v6_transmissions_by_time),
+];
 
 /// The version this build of Relais opens.
 pub const SCHEMA_VERSION: u32 = STEPS.len() as u32;
@@ -55,11 +74,33 @@ fn v4_sync(_db: &Database) -> indexed_db_futures::Result<()> {
     Ok(())
 }
 
-/// Runs every step above `old_version` up to `target`.
-pub(crate) fn upgrade(db: &Database, old_version: u32, target: u32) -> indexed_db_futures::Result<()> {
+/// Needs evaluations (drafts and finalised versions), one record per version keyed by its id.
+fn v5_evaluations(db: &Database) -> indexed_db_futures::Result<()> {
+    let store = db
+        .create_object_store(STORE_EVALUATIONS)
+        .with_key_path(KeyPath::One("id"))
+        .build()?;
+    store.create_index(INDEX_BY_SUBJECT, KeyPath::One("subject")).build()?;
+    Ok(())
+}
+
+/// Lets the book read a person's newest page first (`pages.rs`); rows already stored are
+/// indexed by the browser during the upgrade.
+fn v6_transmissions_by_time(tx: &IdbTransaction) -> Result<(), JsValue> {
+    let key_path = js_sys::Array::of2(&"subject".into(), &"created_at".into());
+    tx.object_store(STORE_TRANSMISSIONS)?
+        .create_index_with_str_sequence(INDEX_BY_SUBJECT_TIME, &key_path)?;
+    Ok(())
+}
+
+/// Runs every step above `old_version` up to `target`; `tx` is the upgrade's transaction.
+pub(crate) fn upgrade(db: &Database, tx: &IdbTransaction, old_version: u32, target: u32) -> indexed_db_futures::Result<()> {
     STEPS
         .iter()
         .take(target as usize)
         .skip(old_version as usize)
-        .try_for_each(|step| step(db))
+        .try_for_each(|step| match step {
+            Step::Database(step) => step(db),
+            Step::Transaction(step) => step(tx).map_err(Into::into),
+        })
 }

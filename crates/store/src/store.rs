@@ -8,6 +8,7 @@ use crate::schema::{
 use crate::sync_state::{self, SyncRecord};
 use crate::{database_name, StoreError};
 use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::TransactionMode;
 use indexed_db_futures::transaction::Transaction;
@@ -16,6 +17,10 @@ use relais_core::sync::kinds::Write;
 use relais_core::sync::wire::Mutation;
 use relais_core::{newest_first, Acknowledgement, SubjectId, Transmission, TransmissionDraft};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use web_sys::IdbOpenDbRequest;
 
 /// Key in the `meta` store of the next outbox sequence number.
 const NEXT_SEQ: &str = "next_seq";
@@ -57,7 +62,7 @@ async fn queue(tx: &Transaction<'_>, write: Write) -> Result<(), StoreError> {
 /// An open database. Cheap to clone: clones share one connection.
 #[derive(Debug, Clone)]
 pub struct Store {
-    db: std::rc::Rc<Database>,
+    db: Rc<Database>,
 }
 
 impl Store {
@@ -70,13 +75,24 @@ impl Store {
     /// earlier releases left behind.
     #[doc(hidden)]
     pub async fn open_at(name: &str, version: u32) -> Result<Self, StoreError> {
-        let db = Database::open(name)
+        // The browser fires `upgradeneeded` only after `build` returns, so the request the
+        // callback takes the upgrade transaction from is in place by then.
+        let request_slot = Rc::new(RefCell::new(None::<IdbOpenDbRequest>));
+        let slot = Rc::clone(&request_slot);
+        let request = Database::open(name)
             .with_version(version)
             .with_on_upgrade_needed(move |event, db| {
-                schema::upgrade(&db, event.old_version() as u32, version)
+                let tx = slot
+                    .borrow()
+                    .as_ref()
+                    .and_then(|request| request.transaction())
+                    .ok_or_else(|| JsValue::from_str("upgrade without a versionchange transaction"))?;
+                schema::upgrade(&db, &tx, event.old_version() as u32, version)
             })
-            .await?;
-        Ok(Self { db: std::rc::Rc::new(db) })
+            .build()?;
+        request_slot.replace(Some(request.as_sys().clone()));
+        let db = request.await?;
+        Ok(Self { db: Rc::new(db) })
     }
 
     pub(crate) fn db(&self) -> &Database {
@@ -192,7 +208,7 @@ impl Store {
 
     /// Closes the connection; later calls on clones fail.
     pub fn close(self) {
-        if let Ok(db) = std::rc::Rc::try_unwrap(self.db) {
+        if let Ok(db) = Rc::try_unwrap(self.db) {
             db.close();
         }
     }

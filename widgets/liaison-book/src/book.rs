@@ -17,7 +17,7 @@ use crate::vigilance::VigilancePanel;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use relais_core::{Acknowledgement, SubjectId, Timestamp, Transmission, TransmissionDraft};
-use relais_store::{Store, StoreError};
+use relais_store::{PageEnd, Store, StoreError};
 use std::time::Duration;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +29,10 @@ enum Phase {
 
 /// Relative times ("il y a 5 min") stay right without re-rendering more often than this.
 const CLOCK_TICK: Duration = Duration::from_secs(30);
+
+/// How many of the newest entries the book paints with; the older ones are read behind it,
+/// since reading and deserialising 10,000 of them before the first paint takes ~200 ms.
+const FIRST_PAGE: usize = 200;
 
 /// The liaison book of `config.subject`, written as `config.author`. `on_alert` and
 /// `on_escalation` let the host hear about alerts written here and vigilance points left
@@ -51,12 +55,16 @@ pub fn LiaisonBook(
         match open_and_load(&config.tenant, config.author.id(), &config.subject).await {
             Ok(loaded) => {
                 book.store.set_value(Some(loaded.store.clone()));
-                sync_status::start(book, loaded.store);
+                sync_status::start(book, loaded.store.clone());
+                let page_end = loaded.entries.last().filter(|_| loaded.entries.len() == FIRST_PAGE).map(PageEnd::of);
                 book.entries.set(loaded.entries);
                 book.acks.set(loaded.acks);
                 book.last_seen.set(loaded.last_seen);
                 draft.set(loaded.draft);
                 phase.set(Phase::Ready);
+                if let Some(end) = page_end {
+                    load_older(book, &loaded.store, &config.subject, end).await;
+                }
             }
             Err(error) => phase.set(Phase::Failed(error.to_string())),
         }
@@ -76,6 +84,9 @@ pub fn LiaisonBook(
                     <Composer book=book draft=draft.get_untracked() />
                     <VigilancePanel book=book />
                     <FilterBar book=book />
+                    <Show when=move || book.older_loading.get()>
+                        <p class="notice older" role="status">{texts.loading_older}</p>
+                    </Show>
                     <EntryList book=book />
                     <Digest book=book />
                 }.into_any(),
@@ -94,9 +105,20 @@ struct Loaded {
 
 async fn open_and_load(tenant: &str, user: &str, subject: &SubjectId) -> Result<Loaded, StoreError> {
     let store = Store::open(tenant, user).await?;
-    let entries = store.transmissions_for(subject).await?;
+    let entries = store.transmissions_page(subject, None, FIRST_PAGE).await?;
     let acks = store.acknowledgements_for(subject).await?;
     let draft = store.load_draft(subject).await?;
     let last_seen = store.visit(subject, device::now()).await?;
     Ok(Loaded { store, entries, acks, draft, last_seen })
+}
+
+/// Reads the entries after the first page and merges them in; the book is usable meanwhile,
+/// and search, counts and the list cover everything once they are in. A book removed in the
+/// meantime ignores them.
+async fn load_older(book: Book, store: &Store, subject: &SubjectId, end: PageEnd) {
+    book.older_loading.try_set(true);
+    if let Ok(older) = store.transmissions_after(subject, &end).await {
+        book.merge_older(&end, older);
+    }
+    book.older_loading.try_set(false);
 }

@@ -10,9 +10,10 @@ use crate::listing::Listing;
 use crate::texts::Lang;
 use leptos::prelude::*;
 use relais_core::search::Query;
-use relais_core::{Acknowledgement, CategoryId, EntryId, EntryLink, Timestamp, Transmission, Urgency};
-use relais_store::Store;
+use relais_core::{newest_first, Acknowledgement, CategoryId, EntryId, EntryLink, Timestamp, Transmission, Urgency};
+use relais_store::{PageEnd, Store};
 use relais_sync::{SyncEngine, SyncStatus};
+use std::collections::HashSet;
 
 /// What the composer is writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,6 +56,8 @@ pub struct Book {
     pub lang: Lang,
     pub store: StoredValue<Option<Store>, LocalStorage>,
     pub entries: RwSignal<Vec<Transmission>>,
+    /// While the entries older than the first page are still being read (see `book.rs`).
+    pub older_loading: RwSignal<bool>,
     pub acks: RwSignal<Vec<Acknowledgement>>,
     pub compose: RwSignal<Compose>,
     pub filters: RwSignal<Filters>,
@@ -81,6 +84,7 @@ impl Book {
             lang,
             store: StoredValue::new_local(None),
             entries,
+            older_loading: RwSignal::new(false),
             acks: RwSignal::new(Vec::new()),
             compose: RwSignal::new(Compose::New),
             filters,
@@ -97,6 +101,18 @@ impl Book {
     /// Tells the sync engine (and through it the other tabs) that the outbox grew.
     pub fn wrote(&self) {
         self.sync.try_with_value(|engine| engine.as_ref().map(SyncEngine::notify_local_write));
+    }
+
+    /// Adds the entries read after the first page, which ended at `end`. Meanwhile the list
+    /// may have gained new entries (written here) or been read again whole (a sync reload), so
+    /// what it already holds past `end` is kept only if the read did not return it.
+    pub fn merge_older(&self, end: &PageEnd, older: Vec<Transmission>) {
+        let read: HashSet<EntryId> = older.iter().map(|t| t.id).collect();
+        self.entries.try_update(|list| {
+            list.retain(|t| !end.precedes(t) || !read.contains(&t.id));
+            list.extend(older);
+            newest_first(list);
+        });
     }
 
     pub fn me(&self) -> String {

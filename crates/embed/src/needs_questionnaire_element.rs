@@ -1,0 +1,76 @@
+//! `<relais-needs-questionnaire subject="…" tenant="…" user-id="…" user-name="…" user-role="…" instrument="aggir|rem">`.
+//!
+//! A host questionnaire (FHIR R4 JSON) comes through the element's `questionnaire` property,
+//! an object or a JSON string, set before the element is inserted; it replaces `instrument`.
+
+use crate::{define_element, mounts};
+use leptos::prelude::*;
+use relais_needs_questionnaire::{Lang, NeedsQuestionnaire, QuestionnaireConfig, QuestionnaireConfigError, STYLESHEET};
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+const TAG: &str = "relais-needs-questionnaire";
+const ATTRIBUTES: [&str; 7] = ["subject", "tenant", "user-id", "user-name", "user-role", "instrument", "lang"];
+
+pub fn define() {
+    let mount = Closure::<dyn Fn(HtmlElement, ShadowRoot) -> u32>::new(mount).into_js_value();
+    let unmount = Closure::<dyn Fn(u32)>::new(mounts::release).into_js_value();
+    let observed = ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect();
+    define_element(TAG, observed, STYLESHEET, &mount, &unmount);
+}
+
+fn attribute(element: &Element, name: &str) -> String {
+    element.get_attribute(name).unwrap_or_default()
+}
+
+/// The language of the element, or of the nearest ancestor that declares one.
+fn language(element: &Element) -> Lang {
+    let tag = element.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
+    Lang::from_tag(tag.as_deref())
+}
+
+/// The host's questionnaire as JSON text, whether the property holds a string or an object.
+fn host_questionnaire(element: &HtmlElement) -> Option<String> {
+    let value = js_sys::Reflect::get(element, &JsValue::from_str("questionnaire")).ok()?;
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    value.as_string().or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from))
+}
+
+fn config(element: &HtmlElement) -> Result<QuestionnaireConfig, QuestionnaireConfigError> {
+    let config = QuestionnaireConfig::from_attributes(
+        element.get_attribute("tenant").as_deref(),
+        &attribute(element, "subject"),
+        &attribute(element, "user-id"),
+        &attribute(element, "user-name"),
+        &attribute(element, "user-role"),
+        element.get_attribute("instrument").as_deref(),
+    )?;
+    match host_questionnaire(element) {
+        Some(json) => config.with_host_questionnaire(&json),
+        None => Ok(config),
+    }
+}
+
+fn mount(element: HtmlElement, root: ShadowRoot) -> u32 {
+    root.set_text_content(None);
+    let lang = language(&element);
+    let container: HtmlElement = element
+        .owner_document()
+        .and_then(|doc| doc.create_element("div").ok())
+        .expect("an element in a document can create elements")
+        .unchecked_into();
+    root.append_child(&container).expect("a shadow root accepts children");
+    match config(&element) {
+        Ok(config) => mounts::keep(Box::new(mount_to(container, move || {
+            view! { <NeedsQuestionnaire config=config lang=lang /> }
+        }))),
+        Err(error) => {
+            let message = format!("Relais : configuration invalide — {error}");
+            mounts::keep(Box::new(mount_to(container, move || {
+                view! { <p class="error" role="alert">{message}</p> }
+            })))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! The state one mounted questionnaire shares between its components, and the rule that every
+//! answer is saved as a draft the moment it is given.
+
+use crate::config::QuestionnaireConfig;
+use crate::device;
+use crate::sheet::Sheet;
+use crate::texts::{Lang, Texts};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use relais_core::questionnaire::evaluation::Evaluation;
+use relais_core::questionnaire::{AnswerError, SlotRef};
+use relais_core::EntryId;
+use relais_store::Store;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// Radio groups are named per mount, so two questionnaires in one document never share one.
+static NEXT_MOUNT: AtomicU32 = AtomicU32::new(1);
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub sheet: RwSignal<Sheet>,
+    pub texts: &'static Texts,
+    pub lang: Lang,
+    pub mount: u32,
+    pub config: StoredValue<QuestionnaireConfig>,
+    pub store: StoredValue<Option<Store>, LocalStorage>,
+    /// The draft being filled; `None` until the first answer creates it.
+    pub draft: StoredValue<Option<Evaluation>>,
+    /// The version finalised in this session, after which the form is read-only.
+    pub finalized: RwSignal<Option<Evaluation>>,
+    /// What the last finalise attempt found missing.
+    pub missing: RwSignal<Vec<SlotRef>>,
+    pub save_error: RwSignal<Option<String>>,
+}
+
+impl Session {
+    pub fn new(config: QuestionnaireConfig, lang: Lang, sheet: Sheet) -> Self {
+        Self {
+            sheet: RwSignal::new(sheet),
+            texts: Texts::for_lang(lang),
+            lang,
+            mount: NEXT_MOUNT.fetch_add(1, Ordering::Relaxed),
+            config: StoredValue::new(config),
+            store: StoredValue::new_local(None),
+            draft: StoredValue::new(None),
+            finalized: RwSignal::new(None),
+            missing: RwSignal::new(Vec::new()),
+            save_error: RwSignal::new(None),
+        }
+    }
+
+    /// Applies one answer change, then saves the draft; an invalid answer changes nothing
+    /// and comes back to the control that gave it.
+    pub fn answer(&self, change: impl FnOnce(&mut Sheet) -> Result<(), AnswerError>) -> Result<(), AnswerError> {
+        let mut outcome = Ok(());
+        self.sheet.update(|sheet| outcome = change(sheet));
+        if outcome.is_ok() {
+            self.missing.update(|missing| missing.retain(|slot| self.still_missing(slot)));
+            self.save_draft();
+        }
+        outcome
+    }
+
+    pub fn is_locked(&self) -> bool {
+        self.finalized.with(Option::is_some)
+    }
+
+    fn still_missing(&self, slot: &SlotRef) -> bool {
+        self.sheet.with_untracked(|s| s.form().answers(&slot.link_id, slot.instance).is_empty())
+    }
+
+    fn save_draft(&self) {
+        let now = device::now();
+        let next = self.sheet.with_untracked(|sheet| match self.draft.get_value() {
+            Some(draft) => draft.update(sheet.form(), now).ok(),
+            None => Some(self.new_draft(sheet, now)),
+        });
+        let Some(next) = next else { return };
+        self.draft.set_value(Some(next.clone()));
+        self.write(next);
+    }
+
+    fn new_draft(&self, sheet: &Sheet, now: relais_core::Timestamp) -> Evaluation {
+        let id = EntryId::v7(now.unix_ms() as u64, device::random_bytes());
+        self.config
+            .with_value(|c| Evaluation::draft(id, c.subject.clone(), c.author.clone(), now, sheet.form()))
+    }
+
+    /// Stores `evaluation`; a failure stays visible until a later save succeeds.
+    pub fn write(&self, evaluation: Evaluation) {
+        let Some(store) = self.store.get_value() else { return };
+        let save_error = self.save_error;
+        spawn_local(async move {
+            let outcome = store.save_evaluation(&evaluation).await;
+            save_error.set(outcome.err().map(|e| e.to_string()));
+        });
+    }
+}
