@@ -1,8 +1,9 @@
 // What reaches the host page, paper and relatives: the alert and escalation events heard by a
 // listener in the page's own script, the weekly digest as the print stylesheet shows it, and
-// the family view without restricted categories.
+// the family view without restricted categories, on screen and in the FHIR file it downloads.
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { start, book } from "./harness.mjs";
 
 let demo;
@@ -96,5 +97,18 @@ test("a relative writes a request and never sees a health entry, even one stored
   assert.equal(await element.getByText("Douleur thoracique").count(), 0);
   const options = await element.getByRole("search").getByLabel("Catégorie").locator("option").allInnerTexts();
   assert.ok(!options.some((o) => /Santé|maltraitance/.test(o)), options.join(", "));
+
+  // The FHIR file a relative downloads holds what they see, and nothing more.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    element.getByRole("button", { name: "Exporter (FHIR)" }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^transmissions-.+\.fhir\.json$/);
+  const bundle = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(bundle.resourceType, "Bundle");
+  const texts = bundle.entry.filter((e) => e.resource.resourceType === "Communication").map((e) => JSON.stringify(e.resource));
+  assert.equal(texts.length, await element.locator(".entry").count());
+  assert.ok(texts.some((t) => t.includes("Pourriez-vous lui proposer une promenade ?")));
+  assert.ok(!texts.some((t) => t.includes("Douleur thoracique")));
   await page.close();
 });

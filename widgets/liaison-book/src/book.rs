@@ -1,5 +1,6 @@
 //! The whole liaison book: opens the person's local data, then shows the composer, the
-//! counts, the vigilance points to acknowledge, the filters, the list and the weekly digest.
+//! counts, the vigilance points to acknowledge, the filters, the list, the FHIR export and the
+//! weekly digest.
 
 use crate::composer::Composer;
 use crate::config::BookConfig;
@@ -7,6 +8,7 @@ use crate::counts::Counts;
 use crate::device;
 use crate::digest::Digest;
 use crate::escalation;
+use crate::export::ExportButton;
 use crate::events::{AlertEvent, EscalationEvent, Events};
 use crate::entry_list::EntryList;
 use crate::filters::FilterBar;
@@ -88,6 +90,7 @@ pub fn LiaisonBook(
                         <p class="notice older" role="status">{texts.loading_older}</p>
                     </Show>
                     <EntryList book=book />
+                    <ExportButton book=book />
                     <Digest book=book />
                 }.into_any(),
             }}

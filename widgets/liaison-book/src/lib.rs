@@ -13,6 +13,7 @@ mod entry;
 mod entry_list;
 mod escalation;
 mod events;
+mod export;
 mod filters;
 mod listing;
 mod reader;
@@ -25,6 +26,7 @@ mod virtual_window;
 pub use book::LiaisonBook;
 pub use config::{BookConfig, ConfigError, DEFAULT_ESCALATION};
 pub use events::{AlertEvent, EntrySummary, EscalationEvent};
+pub use export::fhir_bundle_json;
 pub use texts::Lang;
 
 /// The widget's stylesheet; the embedding layer adopts it into the element's Shadow DOM.

@@ -3,8 +3,10 @@
 //! pre-folded texts, never a re-fold or a clone of every entry.
 
 use crate::config::BookConfig;
+use crate::device;
 use crate::reader::may_read;
-use crate::state::Filters;
+use crate::state::{Filters, Seen};
+use chrono::NaiveDate;
 use leptos::prelude::*;
 use relais_core::search::{fold, Query};
 use relais_core::{EntryId, Timestamp, Transmission};
@@ -14,6 +16,7 @@ use std::collections::HashMap;
 #[derive(Clone)]
 struct Prepared {
     folded: String,
+    day: NaiveDate,
     readable: bool,
 }
 
@@ -25,6 +28,12 @@ pub struct Listing {
     pub unread: Memo<usize>,
 }
 
+/// Written by someone other than `me` since the previous visit `since`: what "nouveau"
+/// marks, the unread count counts and "Non lus seulement" keeps.
+pub fn is_unread(entry: &Transmission, since: Option<Timestamp>, me: &str) -> bool {
+    since.is_some_and(|since| entry.created_at > since) && entry.author.id() != me
+}
+
 impl Listing {
     pub fn new(
         config: StoredValue<BookConfig>,
@@ -33,30 +42,36 @@ impl Listing {
         last_seen: RwSignal<Option<Timestamp>>,
     ) -> Self {
         let cache = StoredValue::new(HashMap::<EntryId, Prepared>::new());
-        let shown = Memo::new(move |_| {
-            let filters = filters.get();
-            let query = Query::new(&filters.query);
-            entries.with(|list| {
-                cache.try_update_value(|cache| {
-                    list.iter()
-                        .enumerate()
-                        .filter(|(_, t)| {
-                            let prepared = cache.entry(t.id).or_insert_with(|| prepare(config, t));
-                            prepared.readable && filters.keeps(t, &prepared.folded, &query)
-                        })
-                        .map(|(i, _)| i)
-                        .collect()
-                })
-            })
-            .unwrap_or_default()
-        });
         let me = config.with_value(|c| c.author.id().to_owned());
+        let offset = device::local_offset_minutes();
+        let shown = Memo::new({
+            let me = me.clone();
+            move |_| {
+                let filters = filters.get();
+                let since = last_seen.get();
+                let query = Query::new(&filters.query);
+                entries.with(|list| {
+                    cache.try_update_value(|cache| {
+                        list.iter()
+                            .enumerate()
+                            .filter(|(_, t)| {
+                                let prepared = cache.entry(t.id).or_insert_with(|| prepare(config, t, offset));
+                                let seen = Seen { folded: &prepared.folded, day: prepared.day, unread: is_unread(t, since, &me) };
+                                prepared.readable && filters.keeps(t, &seen, &query)
+                            })
+                            .map(|(i, _)| i)
+                            .collect()
+                    })
+                })
+                .unwrap_or_default()
+            }
+        });
         let unread = Memo::new(move |_| {
             let Some(since) = last_seen.get() else { return 0 };
             entries.with(|list| {
                 list.iter()
                     .take_while(|t| t.created_at > since)
-                    .filter(|t| t.author.id() != me && config.with_value(|c| may_read(c, &t.category)))
+                    .filter(|t| is_unread(t, Some(since), &me) && config.with_value(|c| may_read(c, &t.category)))
                     .count()
             })
         });
@@ -64,9 +79,10 @@ impl Listing {
     }
 }
 
-fn prepare(config: StoredValue<BookConfig>, entry: &Transmission) -> Prepared {
+fn prepare(config: StoredValue<BookConfig>, entry: &Transmission, offset: i32) -> Prepared {
     Prepared {
         folded: fold(entry.text.as_str()),
+        day: entry.created_at.local_day(offset),
         readable: config.with_value(|c| may_read(c, &entry.category)),
     }
 }
@@ -74,6 +90,6 @@ fn prepare(config: StoredValue<BookConfig>, entry: &Transmission) -> Prepared {
 impl crate::state::Book {
     /// Written by someone else since this user's previous visit.
     pub fn is_new(&self, entry: &Transmission) -> bool {
-        self.last_seen.get_untracked().is_some_and(|since| entry.created_at > since) && entry.author.id() != self.me()
+        is_unread(entry, self.last_seen.get_untracked(), &self.me())
     }
 }

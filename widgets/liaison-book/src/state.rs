@@ -10,7 +10,8 @@ use crate::listing::Listing;
 use crate::texts::Lang;
 use leptos::prelude::*;
 use relais_core::search::Query;
-use relais_core::{newest_first, Acknowledgement, CategoryId, EntryId, EntryLink, Timestamp, Transmission, Urgency};
+use chrono::NaiveDate;
+use relais_core::{newest_first, Acknowledgement, CategoryId, EntryId, EntryLink, Role, Timestamp, Transmission, Urgency};
 use relais_store::{PageEnd, Store};
 use relais_sync::{SyncEngine, SyncStatus};
 use std::collections::HashSet;
@@ -39,14 +40,33 @@ pub struct Filters {
     pub query: String,
     pub category: Option<CategoryId>,
     pub urgency: Option<Urgency>,
+    pub role: Option<Role>,
+    /// Only the entries marked "nouveau" (see `listing::is_unread`).
+    pub unread_only: bool,
+    /// Inclusive bounds on the entry's local calendar day, as the reader's date inputs give them.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+/// What `Listing` knows of an entry beyond the entry itself, so the filters neither re-fold
+/// texts nor recompute days on every keystroke.
+pub struct Seen<'a> {
+    /// The entry's text as `fold` leaves it.
+    pub folded: &'a str,
+    /// The reader's local day the entry was written on.
+    pub day: NaiveDate,
+    pub unread: bool,
 }
 
 impl Filters {
-    /// `folded` is the entry's text as `fold` leaves it, computed once per entry by `Listing`.
-    pub fn keeps(&self, entry: &Transmission, folded: &str, query: &Query) -> bool {
+    pub fn keeps(&self, entry: &Transmission, seen: &Seen, query: &Query) -> bool {
         self.category.as_ref().is_none_or(|c| &entry.category == c)
             && self.urgency.is_none_or(|u| entry.urgency == u)
-            && (query.is_empty() || query.matches_folded(folded))
+            && self.role.is_none_or(|r| entry.author.role() == r)
+            && (!self.unread_only || seen.unread)
+            && self.from.is_none_or(|from| seen.day >= from)
+            && self.to.is_none_or(|to| seen.day <= to)
+            && (query.is_empty() || query.matches_folded(seen.folded))
     }
 }
 

@@ -74,6 +74,13 @@ pub struct Texts {
     pub digest_title: &'static str,
     pub digest_period: &'static str,
     pub digest_empty: &'static str,
+    pub author_role: &'static str,
+    pub all_roles: &'static str,
+    pub unread_only: &'static str,
+    pub date_from: &'static str,
+    pub date_to: &'static str,
+    pub export_fhir: &'static str,
+    pub export_failed: &'static str,
 }
 
 impl Texts {
@@ -133,6 +140,13 @@ const FR: Texts = Texts {
     digest_title: "Résumé de la semaine",
     digest_period: "Transmissions des 7 derniers jours",
     digest_empty: "Aucune transmission cette semaine.",
+    author_role: "Rôle de l'auteur",
+    all_roles: "Tous les rôles",
+    unread_only: "Non lus seulement",
+    date_from: "Du",
+    date_to: "Au",
+    export_fhir: "Exporter (FHIR)",
+    export_failed: "L'export a échoué :",
 };
 
 const EN: Texts = Texts {
@@ -183,6 +197,13 @@ const EN: Texts = Texts {
     digest_title: "The week's summary",
     digest_period: "Transmissions of the last 7 days",
     digest_empty: "No transmissions this week.",
+    author_role: "Author's role",
+    all_roles: "All roles",
+    unread_only: "Unread only",
+    date_from: "From",
+    date_to: "To",
+    export_fhir: "Export (FHIR)",
+    export_failed: "The export failed:",
 };
 
 /// Picks the wording for `lang` from a French and an English label.

@@ -440,3 +440,152 @@ async fn ten_thousand_entries_render_only_a_window_with_positions_in_the_whole()
     assert!(root.query_selector_all(".entry").unwrap().length() < 100);
     style.remove();
 }
+
+fn set_input(root: &HtmlElement, selector: &str, value: &str) {
+    let input: web_sys::HtmlInputElement = query(root, selector);
+    input.set_value(value);
+    input.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+}
+
+/// The reader's local day `minutes_ago` in the past, as a date input writes it.
+fn local_day(minutes_ago: i64) -> String {
+    let offset = -(js_sys::Date::new_0().get_timezone_offset() as i32);
+    relais_core::Timestamp::from_unix_ms(js_sys::Date::now() as i64 - minutes_ago * 60_000)
+        .local_day(offset)
+        .to_string()
+}
+
+#[wasm_bindgen_test]
+async fn the_role_filter_offers_the_roles_present_and_keeps_their_entries() {
+    let tenant = unique("t");
+    let store = relais_store::Store::open(&tenant, "u1").await.unwrap();
+    write(&store, nurse(), "passage", "Pansement refait", false, 3).await;
+    let helper = relais_core::Author::new("h1", "Hugo Petit", relais_core::Role::AideADomicile).unwrap();
+    write(&store, helper, "alimentation", "Repas pris", false, 2).await;
+    store.close();
+    let (root, _handle) = mount_as(&tenant, "aide-soignant", plain);
+    wait_for("the entries", || texts(&root, ".entry").len() == 2).await;
+    let role: web_sys::HtmlSelectElement = query(&root, "select[aria-label=\"Rôle de l'auteur\"]");
+    assert_eq!(texts(&root, ".role-filter option"), ["Tous les rôles", "Aide à domicile", "Infirmier libéral (IDEL)"]);
+    role.set_value("infirmier-liberal");
+    role.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".entry .text"), ["Pansement refait"]);
+    role.set_value("");
+    role.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".entry .text"), ["Repas pris", "Pansement refait"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_relative_is_not_offered_the_role_of_someone_who_wrote_only_restricted_entries() {
+    let tenant = unique("t");
+    let store = relais_store::Store::open(&tenant, "u1").await.unwrap();
+    write(&store, nurse(), "sante-douleur", "Douleur au genou", false, 3).await;
+    let helper = relais_core::Author::new("h1", "Hugo Petit", relais_core::Role::AideADomicile).unwrap();
+    write(&store, helper, "alimentation", "Repas pris", false, 2).await;
+    store.close();
+    let (root, _handle) = mount_as(&tenant, "proche-aidant", plain);
+    wait_for("the entry", || texts(&root, ".entry").len() == 1).await;
+    assert_eq!(texts(&root, ".role-filter option"), ["Tous les rôles", "Aide à domicile"]);
+}
+
+#[wasm_bindgen_test]
+async fn unread_only_keeps_the_entries_marked_new() {
+    let tenant = unique("t");
+    let store = relais_store::Store::open(&tenant, "u1").await.unwrap();
+    write(&store, nurse(), "passage", "Déjà lu", false, 5).await;
+    store.close();
+    let (root, handle) = mount_as(&tenant, "aide-a-domicile", plain);
+    wait_for("the entry", || texts(&root, ".entry").len() == 1).await;
+    drop(handle);
+    let store = relais_store::Store::open(&tenant, "u1").await.unwrap();
+    write(&store, nurse(), "alimentation", "Écrit depuis", false, -1).await;
+    store.close();
+    let (again, _handle) = mount_as(&tenant, "aide-a-domicile", plain);
+    wait_for("the entries", || texts(&again, ".entry").len() == 2).await;
+    let unread: web_sys::HtmlInputElement = query(&again, ".unread-filter");
+    assert_eq!(unread.labels().unwrap().item(0).unwrap().text_content().unwrap().trim(), "Non lus seulement");
+    unread.set_checked(true);
+    unread.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(texts(&again, ".entry .text"), ["Écrit depuis"]);
+    assert_eq!(texts(&again, ".entry .badge.new").len(), 1);
+    unread.set_checked(false);
+    unread.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(texts(&again, ".entry").len(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn the_date_range_keeps_the_days_between_its_bounds_inclusive() {
+    const THREE_DAYS: i64 = 3 * 24 * 60;
+    let tenant = unique("t");
+    let store = relais_store::Store::open(&tenant, "u1").await.unwrap();
+    write(&store, nurse(), "passage", "Il y a trois jours", false, THREE_DAYS).await;
+    write(&store, nurse(), "passage", "Aujourd'hui", false, 0).await;
+    store.close();
+    let (root, _handle) = mount_as(&tenant, "aide-a-domicile", plain);
+    wait_for("the entries", || texts(&root, ".entry").len() == 2).await;
+    for (selector, label) in [(".from-filter", "Du"), (".to-filter", "Au")] {
+        let input: web_sys::HtmlInputElement = query(&root, selector);
+        assert_eq!(input.type_(), "date");
+        assert_eq!(input.labels().unwrap().item(0).unwrap().text_content().unwrap().trim(), label);
+    }
+    let then = local_day(THREE_DAYS);
+    set_input(&root, ".from-filter", &then);
+    set_input(&root, ".to-filter", &then);
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".entry .text"), ["Il y a trois jours"]);
+    set_input(&root, ".from-filter", &local_day(0));
+    set_input(&root, ".to-filter", "");
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".entry .text"), ["Aujourd'hui"]);
+    set_input(&root, ".from-filter", "");
+    leptos::task::tick().await;
+    assert_eq!(texts(&root, ".entry").len(), 2);
+}
+
+fn entry_by(author: relais_core::Author, category: &str, text: &str, seed: u8) -> relais_core::Transmission {
+    let draft = relais_core::TransmissionDraft::new(relais_core::CategoryId::new(category), relais_core::Urgency::Information, text);
+    relais_core::Transmission::create(
+        &draft,
+        relais_core::SubjectId::new("p1").unwrap(),
+        author,
+        &relais_core::CategoryCatalogue::french_defaults(),
+        relais_core::Timestamp::from_unix_ms(1_790_000_000_000 + i64::from(seed) * 60_000),
+        [seed; 10],
+    )
+    .unwrap()
+}
+
+fn resources_of<'a>(bundle: &'a serde_json::Value, kind: &str) -> Vec<&'a serde_json::Value> {
+    bundle["entry"].as_array().unwrap().iter().map(|e| &e["resource"]).filter(|r| r["resourceType"] == kind).collect()
+}
+
+#[wasm_bindgen_test]
+fn the_export_has_one_communication_per_entry_the_reader_may_see() {
+    let restricted = entry_by(nurse(), "sante-douleur", "Douleur au genou", 1);
+    let meal = entry_by(nurse(), "alimentation", "Repas pris", 2);
+    let walk = entry_by(nurse(), "passage", "Promenade", 3);
+    let entries = [walk.clone(), meal.clone(), restricted.clone()];
+    let reader = relais_core::Author::new("u1", "Marie Dupont", relais_core::Role::AideSoignant).unwrap();
+    let acks = [
+        relais_core::Acknowledgement { entry: meal.id, by: reader.clone(), at: relais_core::Timestamp::from_unix_ms(1_790_000_600_000) },
+        relais_core::Acknowledgement { entry: restricted.id, by: reader, at: relais_core::Timestamp::from_unix_ms(1_790_000_600_000) },
+    ];
+
+    let care_team = BookConfig::from_attributes(None, "p1", "u1", "Marie Dupont", "aide-soignant").unwrap();
+    let json = relais_liaison_book::fhir_bundle_json(&care_team, &entries, &acks).unwrap();
+    let bundle: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(bundle["resourceType"], "Bundle");
+    assert_eq!(resources_of(&bundle, "Communication").len(), 3);
+    assert_eq!(resources_of(&bundle, "Task").len(), 2);
+
+    let relative = BookConfig::from_attributes(None, "p1", "u1", "Marie Dupont", "proche-aidant").unwrap();
+    let json = relais_liaison_book::fhir_bundle_json(&relative, &entries, &acks).unwrap();
+    let bundle: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(resources_of(&bundle, "Communication").len(), 2);
+    assert_eq!(resources_of(&bundle, "Task").len(), 1, "the acknowledgement of a restricted entry stays out too");
+    assert!(!json.contains("Douleur au genou") && !json.contains("sante-douleur"), "{json}");
+}
