@@ -1,10 +1,11 @@
 //! `<relais-liaison-book subject="…" user-id="…" user-name="…" user-role="…" tenant="…" endpoint="…">`.
 
+use crate::attributes::{attribute, language};
 use crate::{define_element, host_events, mounts};
 use leptos::prelude::*;
-use relais_liaison_book::{BookConfig, Lang, LiaisonBook, STYLESHEET};
+use relais_liaison_book::{BookConfig, LiaisonBook, STYLESHEET};
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, ShadowRoot};
+use web_sys::{HtmlElement, ShadowRoot};
 
 const TAG: &str = "relais-liaison-book";
 const ATTRIBUTES: [&str; 8] = ["subject", "tenant", "user-id", "user-name", "user-role", "lang", "escalation-minutes", "endpoint"];
@@ -14,16 +15,6 @@ pub fn define() {
     let unmount = Closure::<dyn Fn(u32)>::new(mounts::release).into_js_value();
     let observed = ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect();
     define_element(TAG, observed, STYLESHEET, &mount, &unmount);
-}
-
-fn attribute(element: &Element, name: &str) -> String {
-    element.get_attribute(name).unwrap_or_default()
-}
-
-/// The language of the element, or of the nearest ancestor that declares one.
-fn language(element: &Element) -> Lang {
-    let tag = element.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
-    Lang::from_tag(tag.as_deref())
 }
 
 fn mount(element: HtmlElement, root: ShadowRoot) -> u32 {

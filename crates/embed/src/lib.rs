@@ -3,6 +3,7 @@
 //! Each element renders its widget inside an open Shadow DOM with the widget's own stylesheet,
 //! so host CSS does not leak in and ours does not leak out. Configuration comes from attributes.
 
+mod attributes;
 mod host_api;
 mod host_events;
 mod liaison_book_element;

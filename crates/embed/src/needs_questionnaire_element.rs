@@ -3,11 +3,12 @@
 //! A host questionnaire (FHIR R4 JSON) comes through the element's `questionnaire` property,
 //! an object or a JSON string, set before the element is inserted; it replaces `instrument`.
 
+use crate::attributes::{attribute, language};
 use crate::{define_element, mounts};
 use leptos::prelude::*;
-use relais_needs_questionnaire::{Lang, NeedsQuestionnaire, QuestionnaireConfig, QuestionnaireConfigError, STYLESHEET};
+use relais_needs_questionnaire::{NeedsQuestionnaire, QuestionnaireConfig, QuestionnaireConfigError, STYLESHEET};
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement, ShadowRoot};
+use web_sys::{HtmlElement, ShadowRoot};
 
 const TAG: &str = "relais-needs-questionnaire";
 const ATTRIBUTES: [&str; 7] = ["subject", "tenant", "user-id", "user-name", "user-role", "instrument", "lang"];
@@ -17,16 +18,6 @@ pub fn define() {
     let unmount = Closure::<dyn Fn(u32)>::new(mounts::release).into_js_value();
     let observed = ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect();
     define_element(TAG, observed, STYLESHEET, &mount, &unmount);
-}
-
-fn attribute(element: &Element, name: &str) -> String {
-    element.get_attribute(name).unwrap_or_default()
-}
-
-/// The language of the element, or of the nearest ancestor that declares one.
-fn language(element: &Element) -> Lang {
-    let tag = element.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
-    Lang::from_tag(tag.as_deref())
 }
 
 /// The host's questionnaire as JSON text, whether the property holds a string or an object.

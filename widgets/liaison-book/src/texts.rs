@@ -1,28 +1,6 @@
 //! Interface wording, French first, with English.
 
-/// The interface language; anything but English gets French.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
-
-impl Lang {
-    pub fn from_tag(tag: Option<&str>) -> Lang {
-        match tag {
-            Some(t) if t.trim().to_ascii_lowercase().starts_with("en") => Lang::En,
-            _ => Lang::Fr,
-        }
-    }
-
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-}
+pub use relais_core::lang::{pick, Lang};
 
 /// Every string the liaison book shows, so a language is one value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -205,11 +183,3 @@ const EN: Texts = Texts {
     export_fhir: "Export (FHIR)",
     export_failed: "The export failed:",
 };
-
-/// Picks the wording for `lang` from a French and an English label.
-pub fn pick<'a>(lang: Lang, fr: &'a str, en: &'a str) -> &'a str {
-    match lang {
-        Lang::Fr => fr,
-        Lang::En => en,
-    }
-}

@@ -1,28 +1,6 @@
 //! Interface wording, French first, with English.
 
-/// The interface language; anything but English gets French.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
-
-impl Lang {
-    pub fn from_tag(tag: Option<&str>) -> Lang {
-        match tag {
-            Some(t) if t.trim().to_ascii_lowercase().starts_with("en") => Lang::En,
-            _ => Lang::Fr,
-        }
-    }
-
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-}
+pub use relais_core::lang::Lang;
 
 /// Every fixed string the questionnaire shows, so a language is one value. The questions
 /// themselves come from the questionnaire definition.
