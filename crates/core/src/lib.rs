@@ -11,6 +11,7 @@ pub mod category;
 pub mod dump;
 pub mod fhir;
 pub mod id;
+pub mod identity;
 pub mod lang;
 pub mod plan;
 pub mod person;

@@ -1,7 +1,8 @@
 //! What a liaison book needs to know before it can open: whose book, who is writing, where.
 
 use std::time::Duration;
-use relais_core::{Author, AuthorError, CategoryCatalogue, IdError, Role, SubjectId};
+use relais_core::identity::{Identity, IdentityError};
+use relais_core::{Author, CategoryCatalogue, SubjectId};
 
 /// A validated configuration; an element with a bad attribute shows the error instead.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,12 +22,8 @@ pub const DEFAULT_ESCALATION: Duration = Duration::from_secs(120 * 60);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
-    #[error("attribut « subject » : {0}")]
-    Subject(#[from] IdError),
-    #[error("auteur (user-id, user-name) : {0}")]
-    Author(#[from] AuthorError),
-    #[error("rôle inconnu « {0} » (attribut user-role) / unknown role")]
-    Role(String),
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
     #[error("attribut « endpoint » : adresse http(s) attendue, pas « {0} »")]
     Endpoint(String),
     #[error("attribut « escalation-minutes » : nombre de minutes positif attendu, pas « {0} »")]
@@ -42,11 +39,12 @@ impl BookConfig {
         user_name: &str,
         user_role: &str,
     ) -> Result<Self, ConfigError> {
-        let role = Role::from_code(user_role).ok_or_else(|| ConfigError::Role(user_role.to_owned()))?;
+        let Identity { tenant, subject, author } =
+            Identity::from_attributes(tenant, subject, user_id, user_name, user_role)?;
         Ok(Self {
-            tenant: tenant.map(str::trim).filter(|t| !t.is_empty()).unwrap_or("default").to_owned(),
-            subject: SubjectId::new(subject)?,
-            author: Author::new(user_id, user_name, role)?,
+            tenant,
+            subject,
+            author,
             catalogue: CategoryCatalogue::french_defaults(),
             endpoint: None,
             escalation_after: DEFAULT_ESCALATION,

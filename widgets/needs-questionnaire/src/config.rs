@@ -2,7 +2,8 @@
 //! where the data lives and which instrument.
 
 use relais_core::questionnaire::{builtin, load, Questionnaire};
-use relais_core::{Author, AuthorError, IdError, Role, SubjectId};
+use relais_core::identity::{Identity, IdentityError};
+use relais_core::{Author, SubjectId};
 
 /// Which questionnaire is filled: a built-in one, or a FHIR R4 Questionnaire from the host.
 #[derive(Debug, Clone)]
@@ -33,12 +34,8 @@ pub struct QuestionnaireConfig {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum QuestionnaireConfigError {
-    #[error("attribut « subject » : {0}")]
-    Subject(#[from] IdError),
-    #[error("auteur (user-id, user-name) : {0}")]
-    Author(#[from] AuthorError),
-    #[error("rôle inconnu « {0} » (attribut user-role) / unknown role")]
-    Role(String),
+    #[error(transparent)]
+    Identity(#[from] IdentityError),
     #[error("attribut « instrument » : « aggir » ou « rem » attendu, pas « {0} » / expected 'aggir' or 'rem'")]
     Instrument(String),
     #[error("questionnaire fourni invalide / invalid host questionnaire : {0}")]
@@ -56,11 +53,12 @@ impl QuestionnaireConfig {
         user_role: &str,
         instrument: Option<&str>,
     ) -> Result<Self, QuestionnaireConfigError> {
-        let role = Role::from_code(user_role).ok_or_else(|| QuestionnaireConfigError::Role(user_role.to_owned()))?;
+        let Identity { tenant, subject, author } =
+            Identity::from_attributes(tenant, subject, user_id, user_name, user_role)?;
         Ok(Self {
-            tenant: tenant.map(str::trim).filter(|t| !t.is_empty()).unwrap_or("default").to_owned(),
-            subject: SubjectId::new(subject)?,
-            author: Author::new(user_id, user_name, role)?,
+            tenant,
+            subject,
+            author,
             instrument: builtin_instrument(instrument)?,
         })
     }
