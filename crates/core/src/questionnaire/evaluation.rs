@@ -5,8 +5,9 @@
 //! replaces, so the history of a person's GIR is never rewritten. The answers are kept as the
 //! `QuestionnaireResponse` items, which is what FHIR exchanges and what a signature covers.
 //!
-//! Core has no hashing dependency: [`Evaluation::signed_content`] gives the canonical bytes of
-//! a finalised evaluation, and the caller (browser crypto, the sync server) hashes or signs them.
+//! Finalising stores the SHA-256 [`Fingerprint`] of [`Evaluation::signed_content`] (the
+//! canonical bytes of what was shown, with author and time); [`Evaluation::verify`] recomputes
+//! it, so a version altered after signing is recognised wherever it travels.
 
 use super::aggir_form::AggirForm;
 use super::aggir_items::{variable_code_link_id, GIR_LINK_ID};
@@ -14,6 +15,7 @@ use super::answers::Form;
 use super::builtin::AGGIR_URL;
 use super::canonical_json::canonical_bytes;
 use super::definition::Questionnaire;
+pub use super::fingerprint::Fingerprint;
 use super::response::{Incomplete, ResponseStatus};
 use super::restore::RestoreError;
 use crate::aggir::{Code, Gir, Variable};
@@ -42,6 +44,10 @@ pub enum EvaluationError {
     OtherSubject,
     #[error("le statut « {0} » ne s'accorde pas avec la version précédente / status '{0}' does not agree with the previous version")]
     StatusMismatch(&'static str),
+    #[error("l'évaluation n'est pas finalisée : elle n'a pas d'empreinte / the evaluation is not final: it has no fingerprint")]
+    Unsigned,
+    #[error("le contenu ne correspond plus à l'empreinte signée {signed} (calculée : {found}) / the content no longer matches its signed fingerprint")]
+    Tampered { signed: Fingerprint, found: Fingerprint },
 }
 
 /// Whether the evaluation can still change. Amended or not is told by `previous`, so a
@@ -68,6 +74,9 @@ pub struct Evaluation {
     authored: Timestamp,
     /// The `QuestionnaireResponse.item` list: visible answers only, calculated items included.
     items: Vec<Value>,
+    /// SHA-256 of `signed_content()`, set when finalised; never for a draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sha256: Option<Fingerprint>,
 }
 
 /// What a FHIR import read, before the status is checked against `previous`.
@@ -94,6 +103,7 @@ impl Evaluation {
             author,
             authored: now,
             items: captured_items(form),
+            sha256: None,
         }
     }
 
@@ -121,7 +131,33 @@ impl Evaluation {
             authored: now,
             items: captured_items(form),
             ..self
-        })
+        }
+        .sealed())
+    }
+
+    /// A final version with its fingerprint computed from its own content.
+    fn sealed(self) -> Self {
+        let sha256 = self.signed_content().map(|bytes| Fingerprint::of(&bytes));
+        Self { sha256, ..self }
+    }
+
+    /// Checks a final version against its fingerprint: `Tampered` when anything signed
+    /// (answers, author, time, links) changed since, `Unsigned` for a draft or a version
+    /// that lost its fingerprint.
+    pub fn verify(&self) -> Result<Fingerprint, EvaluationError> {
+        let (Some(signed), Some(content)) = (self.sha256, self.signed_content()) else {
+            return Err(EvaluationError::Unsigned);
+        };
+        let found = Fingerprint::of(&content);
+        if found != signed {
+            return Err(EvaluationError::Tampered { signed, found });
+        }
+        Ok(signed)
+    }
+
+    /// The SHA-256 stored when finalised.
+    pub fn fingerprint(&self) -> Option<Fingerprint> {
+        self.sha256
     }
 
     /// A draft of the next version, starting from this one's answers.
@@ -138,11 +174,12 @@ impl Evaluation {
             author,
             authored: now,
             items: self.items.clone(),
+            sha256: None,
         })
     }
 
     /// An evaluation read from FHIR: a `completed` one has no previous version, an `amended`
-    /// one has one.
+    /// one has one. FHIR carries no fingerprint, so a final one is sealed as read.
     pub(crate) fn from_parts(parts: EvaluationParts) -> Result<Self, EvaluationError> {
         let stage = match (parts.status, parts.previous) {
             (ResponseStatus::InProgress, _) => Stage::Draft,
@@ -158,7 +195,9 @@ impl Evaluation {
             author: parts.author,
             authored: parts.authored,
             items: parts.items,
-        })
+            sha256: None,
+        }
+        .sealed())
     }
 
     fn check_draft_of(&self, form: &Form) -> Result<(), EvaluationError> {

@@ -145,6 +145,49 @@ fn signed_content_is_canonical_json_of_every_field() {
 }
 
 #[test]
+fn finalising_stores_the_sha256_of_the_signed_content() {
+    let aggir = grid("AABBABBAAA");
+    let draft = Evaluation::draft(id(1), subject(), author(), at(1_000), aggir.form());
+    assert_eq!(draft.fingerprint(), None);
+    assert_eq!(draft.verify(), Err(EvaluationError::Unsigned));
+    let done = draft.finalize(aggir.form(), at(2_000)).unwrap();
+    let expected = evaluation::Fingerprint::of(&done.signed_content().unwrap());
+    assert_eq!(done.fingerprint(), Some(expected));
+    assert_eq!(done.verify(), Ok(expected));
+    let json = serde_json::to_value(&done).unwrap();
+    assert_eq!(json["sha256"], expected.to_string());
+    let read: Evaluation = serde_json::from_value(json).unwrap();
+    assert_eq!(read.verify(), Ok(expected), "the fingerprint survives storage");
+    let amendment = done.amend(id(2), author(), at(3_000)).unwrap();
+    assert_eq!(amendment.fingerprint(), None, "an amendment is unsigned until finalised");
+}
+
+#[test]
+fn a_version_changed_after_signing_fails_verification() {
+    let done = finalized(1, grid("AABBABBAAA").form());
+    let signed = done.fingerprint().unwrap();
+    let mut json = serde_json::to_value(&done).unwrap();
+    let tampered_answer = json["items"].to_string().replacen("true", "false", 1);
+    json["items"] = serde_json::from_str(&tampered_answer).unwrap();
+    let tampered: Evaluation = serde_json::from_value(json.clone()).unwrap();
+    assert!(matches!(tampered.verify(), Err(EvaluationError::Tampered { signed: s, .. }) if s == signed));
+
+    let mut other_author = serde_json::to_value(&done).unwrap();
+    other_author["author"]["name"] = json!("Quelqu'un d'autre");
+    let forged: Evaluation = serde_json::from_value(other_author).unwrap();
+    assert!(matches!(forged.verify(), Err(EvaluationError::Tampered { .. })));
+
+    let mut stripped = serde_json::to_value(&done).unwrap();
+    stripped.as_object_mut().unwrap().remove("sha256");
+    let unsigned: Evaluation = serde_json::from_value(stripped).unwrap();
+    assert_eq!(unsigned.verify(), Err(EvaluationError::Unsigned));
+
+    let mut garbled = serde_json::to_value(&done).unwrap();
+    garbled["sha256"] = json!("not-hex");
+    assert!(serde_json::from_value::<Evaluation>(garbled).is_err());
+}
+
+#[test]
 fn changes_summarise_gir_and_variables_in_french() {
     let before = finalized(1, grid("AABBABBAAA").form());
     let after = before

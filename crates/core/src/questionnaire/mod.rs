@@ -24,6 +24,7 @@ pub mod evaluation;
 mod evaluation_changes;
 #[cfg(test)]
 mod evaluation_tests;
+mod fingerprint;
 mod load;
 mod problems;
 mod resolve;
