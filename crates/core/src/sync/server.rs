@@ -8,7 +8,7 @@
 //! and commit them out of order, which is exactly what a real database does.
 
 use super::commit_log::{decode_cursor, encode_cursor, CommitLog, Epoch, Reservation};
-use super::kinds::{Write, TRANSMISSION};
+use super::kinds::{Access, Rule, Write, TRANSMISSION};
 use super::wire::{
     Change, ChangeOp, ClientGroupId, FirstOutcome, Mutation, MutationId, MutationOutcome, Outcome,
     Problem, PullRequest, PullResponse, PushRequest, PushResponse, Rejection, ResourceType, Target,
@@ -268,10 +268,10 @@ impl Server {
             );
             return Outcome::Rejected { reason };
         }
-        if let Write::AcknowledgementAdd(ack) = write {
+        if let Access::OfEntry(entry) = write.access() {
             let entry = Target {
                 resource_type: ResourceType(TRANSMISSION.to_owned()),
-                id: ack.entry.to_string(),
+                id: entry.to_string(),
             };
             if !self.resources.contains_key(&entry) {
                 let reason = Rejection::new(
@@ -284,8 +284,9 @@ impl Server {
         self.create_if_absent(write, position, changes)
     }
 
-    /// Both kinds of this round are create-if-absent: an existing equal resource is the same
-    /// write seen again; a different one under the same id is refused, never overwritten.
+    /// Creates and set additions: an existing equal resource is the same write seen again (any
+    /// set member under the same key is); a different one under the same id is refused, never
+    /// overwritten.
     fn create_if_absent(
         &mut self,
         write: &Write,
@@ -295,9 +296,7 @@ impl Server {
         let target = write.target();
         let value = write.resource();
         match self.resources.get(&target) {
-            Some(existing)
-                if existing.value == value || matches!(write, Write::AcknowledgementAdd(_)) =>
-            {
+            Some(existing) if existing.value == value || write.rule() == Rule::AddToSet => {
                 Outcome::Duplicate { original: None }
             }
             Some(_) => Outcome::Rejected {

@@ -1,0 +1,161 @@
+//! What each mutation kind means: how a domain write becomes a mutation, and how a server turns
+//! a mutation back into a validated domain value.
+//!
+//! Both sides go through the same functions, so a payload the client builds is by construction
+//! one the server accepts, and the target of a write is derived from its content, never trusted.
+//!
+//! Each kind's rules live in its own file as an implementation of [`Kind`]; [`Write`] is the one
+//! place that lists the kinds. Adding a kind is: a file implementing `Kind`, a `Write` variant,
+//! its line in `each_kind!` and its line in `Write::decode`.
+
+mod acknowledgement;
+mod envelope;
+mod transmission;
+
+pub use acknowledgement::{ACKNOWLEDGEMENT, ACKNOWLEDGEMENT_ADD};
+pub use envelope::PAYLOAD_VERSION;
+pub use transmission::{TRANSMISSION, TRANSMISSION_CREATE};
+
+use super::wire::{Mutation, MutationId, MutationKind, Rejection, ResourceType, Target, Version};
+use crate::{Acknowledgement, CategoryId, EntryId, SubjectId, Timestamp, Transmission};
+use envelope::{check_payload_size, check_payload_version, parse, to_value};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+
+/// A write of one of the kinds this build knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Write {
+    /// Create-if-absent on the client-made id: immutable, so never in conflict.
+    TransmissionCreate(Transmission),
+    /// Add to the grow-only set keyed by (entry, person).
+    AcknowledgementAdd(Acknowledgement),
+}
+
+/// How a server applies a kind to what it already holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    /// Stored if absent; the same value again is a duplicate, another value under the same id
+    /// is refused (`target_exists`), never overwritten.
+    CreateOnce,
+    /// A member of a grow-only set: any value already under the key is a duplicate. Requires
+    /// the entry of [`Access::OfEntry`] to exist (`unknown_entry`).
+    AddToSet,
+}
+
+/// Who may read what a write stores; the server checks the writer against it and filters pulls
+/// by it (docs/sync-protocol.md §6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Access {
+    /// A liaison-book entry: the subject's care circle, and if the category is restricted only
+    /// the équipe de soins and the entry's author.
+    Entry { subject: SubjectId, category: CategoryId, author: String },
+    /// Whoever may read that entry; an entry the writer may not read is reported as unknown.
+    OfEntry(EntryId),
+}
+
+/// One kind's rules, implemented by its domain type in the kind's own file.
+pub trait Kind: Serialize + DeserializeOwned {
+    /// The mutation kind on the wire, e.g. `transmission.create`.
+    const KIND: &'static str;
+    /// The resource written, derived from the content.
+    fn target(&self) -> Target;
+    /// The user the write speaks for; the server checks it against the token's user.
+    fn author_id(&self) -> &str;
+    fn rule(&self) -> Rule;
+    fn access(&self) -> Access;
+    /// The resource as stored and pulled.
+    fn resource(&self) -> Value {
+        to_value(self)
+    }
+    /// The version an edit starts from; creates and set additions have none.
+    fn base_version(&self) -> Option<Version> {
+        None
+    }
+}
+
+/// Runs `$body` with `$kind` bound to the write's value, whatever its kind.
+macro_rules! each_kind {
+    ($write:expr, $kind:ident => $body:expr) => {
+        match $write {
+            Write::TransmissionCreate($kind) => $body,
+            Write::AcknowledgementAdd($kind) => $body,
+        }
+    };
+}
+
+impl Write {
+    pub fn kind(&self) -> MutationKind {
+        MutationKind(each_kind!(self, k => kind_name(k)).to_owned())
+    }
+
+    /// The resource written; for a set member the set key, so two devices of the same person
+    /// adding the same member name the same resource.
+    pub fn target(&self) -> Target {
+        each_kind!(self, k => k.target())
+    }
+
+    /// The user the write speaks for; the server checks it against the token's user.
+    pub fn author_id(&self) -> &str {
+        each_kind!(self, k => k.author_id())
+    }
+
+    pub fn rule(&self) -> Rule {
+        each_kind!(self, k => k.rule())
+    }
+
+    pub fn access(&self) -> Access {
+        each_kind!(self, k => k.access())
+    }
+
+    /// The resource as stored and pulled.
+    pub fn resource(&self) -> Value {
+        each_kind!(self, k => k.resource())
+    }
+
+    /// The outbox entry for this write, given its seq, id and the device's clock.
+    pub fn into_mutation(self, seq: u64, id: MutationId, device_time: Timestamp) -> Mutation {
+        Mutation {
+            seq,
+            id,
+            kind: self.kind(),
+            target: self.target(),
+            payload_version: PAYLOAD_VERSION,
+            payload: self.resource(),
+            base_version: each_kind!(&self, k => k.base_version()),
+            device_time,
+        }
+    }
+
+    /// Reads a pushed mutation back into a validated write, or says why it cannot be applied.
+    pub fn decode(mutation: &Mutation) -> Result<Write, Rejection> {
+        check_payload_version(mutation.payload_version)?;
+        check_payload_size(&mutation.payload)?;
+        let payload = &mutation.payload;
+        let write = match mutation.kind.0.as_str() {
+            TRANSMISSION_CREATE => Write::TransmissionCreate(parse(payload)?),
+            ACKNOWLEDGEMENT_ADD => Write::AcknowledgementAdd(parse(payload)?),
+            other => {
+                return Err(Rejection::new(
+                    Rejection::UNKNOWN_KIND,
+                    format!("type de modification inconnu « {other} » / unknown mutation kind"),
+                ))
+            }
+        };
+        if write.target() != mutation.target {
+            return Err(Rejection::new(
+                Rejection::TARGET_MISMATCH,
+                "la cible ne correspond pas au contenu / target does not match the payload",
+            ));
+        }
+        Ok(write)
+    }
+}
+
+fn kind_name<K: Kind>(_: &K) -> &'static str {
+    K::KIND
+}
+
+fn target(resource_type: &str, id: String) -> Target {
+    Target { resource_type: ResourceType(resource_type.to_owned()), id }
+}
