@@ -9,7 +9,7 @@ use crate::schema::STORE_OUTBOX;
 use crate::StoreError;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::Transaction;
-use relais_core::sync::kinds::Write;
+use relais_core::sync::kinds::{Write, RECEIPT_ADD};
 use relais_core::sync::wire::{Mutation, MutationId};
 use relais_core::{Acknowledgement, EntryId, Transmission};
 use serde::{Deserialize, Serialize};
@@ -70,6 +70,9 @@ pub(crate) fn mutation(seq: u64, write: Write) -> Mutation {
             t.created_at,
         ),
         Write::AcknowledgementAdd(a) => (derived_id(a.entry, a.by.id(), a.at.unix_ms()), a.at),
+        Write::ReceiptAdd(r) => {
+            (derived_id(r.entry, &format!("{RECEIPT_ADD}:{}", r.by.id()), r.at.unix_ms()), r.at)
+        }
     };
     write.into_mutation(seq, id, device_time)
 }

@@ -2,7 +2,9 @@
 
 use super::commit_log::Epoch;
 use super::server::Server;
-use super::test_support::{acknowledge, create, group, principal, push_body, transmission};
+use super::test_support::{
+    acknowledge, create, group, principal, push_body, read_receipt, transmission,
+};
 use super::wire::{
     ChangeOp, FirstOutcome, Mutation, MutationKind, Outcome, Problem, PullRequest, PullResponse,
     PushResponse, Rejection, Version, MAX_MUTATIONS_PER_PUSH,
@@ -111,6 +113,27 @@ fn acknowledgements_are_a_grow_only_set_per_entry_and_person() {
         .unwrap();
     assert_eq!(other_device.outcomes[0].outcome, Outcome::Duplicate { original: None });
     assert_eq!(server.resources().len(), 2, "one transmission, one acknowledgement");
+}
+
+#[test]
+fn receipts_are_a_grow_only_set_per_entry_and_reader_of_known_entries() {
+    let mut server = Server::new(Epoch(1));
+    let entry = transmission(1, "u1").id;
+    push(&mut server, &[create(1, 1, "u1")]).unwrap();
+    let first = server
+        .push(&principal("u2"), &push_body(group(2), &[read_receipt(1, entry, "u2")]))
+        .unwrap();
+    assert_eq!(first.outcomes[0].outcome, Outcome::Applied { version: Version(1) });
+    let again = server
+        .push(&principal("u2"), &push_body(group(3), &[read_receipt(5, entry, "u2")]))
+        .unwrap();
+    assert_eq!(again.outcomes[0].outcome, Outcome::Duplicate { original: None });
+    let unknown = transmission(9, "u1").id;
+    let refused = server
+        .push(&principal("u2"), &push_body(group(2), &[read_receipt(2, unknown, "u2")]))
+        .unwrap();
+    assert_eq!(refused.outcomes[0].outcome.rejection().unwrap().code, Rejection::UNKNOWN_ENTRY);
+    assert_eq!(server.resources().len(), 2, "one transmission, one receipt");
 }
 
 #[test]

@@ -11,7 +11,7 @@ use super::server::{Principal, Server};
 use super::status::Instant;
 use super::wire::{ClientGroupId, Mutation, MutationId};
 use crate::{
-    Acknowledgement, Author, CategoryId, EntryId, EntryLink, Role, SubjectId, Timestamp,
+    Acknowledgement, Author, CategoryId, EntryId, EntryLink, Receipt, Role, SubjectId, Timestamp,
     Transmission, TransmissionText, Urgency,
 };
 use std::collections::BTreeMap;
@@ -43,6 +43,11 @@ pub fn create(seq: u64, n: u8, author_id: &str) -> Mutation {
 pub fn acknowledge(seq: u64, entry: EntryId, by: &str) -> Mutation {
     let ack = Acknowledgement { entry, by: author(by), at: Timestamp::from_unix_ms(T0 + 60_000) };
     mutation(seq, Write::AcknowledgementAdd(ack))
+}
+
+pub fn read_receipt(seq: u64, entry: EntryId, by: &str) -> Mutation {
+    let receipt = Receipt { entry, by: author(by), at: Timestamp::from_unix_ms(T0 + 30_000) };
+    mutation(seq, Write::ReceiptAdd(receipt))
 }
 
 /// The id mixes the seq with the target, so two different writes never share an id.

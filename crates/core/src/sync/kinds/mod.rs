@@ -10,14 +10,16 @@
 
 mod acknowledgement;
 mod envelope;
+mod receipt;
 mod transmission;
 
 pub use acknowledgement::{ACKNOWLEDGEMENT, ACKNOWLEDGEMENT_ADD};
 pub use envelope::PAYLOAD_VERSION;
+pub use receipt::{RECEIPT, RECEIPT_ADD};
 pub use transmission::{TRANSMISSION, TRANSMISSION_CREATE};
 
 use super::wire::{Mutation, MutationId, MutationKind, Rejection, ResourceType, Target, Version};
-use crate::{Acknowledgement, CategoryId, EntryId, SubjectId, Timestamp, Transmission};
+use crate::{Acknowledgement, CategoryId, EntryId, Receipt, SubjectId, Timestamp, Transmission};
 use envelope::{check_payload_size, check_payload_version, parse, to_value};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -30,6 +32,8 @@ pub enum Write {
     TransmissionCreate(Transmission),
     /// Add to the grow-only set keyed by (entry, person).
     AcknowledgementAdd(Acknowledgement),
+    /// Add to the grow-only set keyed by (entry, reader): "lu par …".
+    ReceiptAdd(Receipt),
 }
 
 /// How a server applies a kind to what it already holds.
@@ -80,6 +84,7 @@ macro_rules! each_kind {
         match $write {
             Write::TransmissionCreate($kind) => $body,
             Write::AcknowledgementAdd($kind) => $body,
+            Write::ReceiptAdd($kind) => $body,
         }
     };
 }
@@ -135,6 +140,7 @@ impl Write {
         let write = match mutation.kind.0.as_str() {
             TRANSMISSION_CREATE => Write::TransmissionCreate(parse(payload)?),
             ACKNOWLEDGEMENT_ADD => Write::AcknowledgementAdd(parse(payload)?),
+            RECEIPT_ADD => Write::ReceiptAdd(parse(payload)?),
             other => {
                 return Err(Rejection::new(
                     Rejection::UNKNOWN_KIND,
