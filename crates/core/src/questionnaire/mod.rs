@@ -27,6 +27,9 @@ mod evaluation_tests;
 mod fingerprint;
 mod load;
 mod problems;
+pub mod proposed_needs;
+#[cfg(test)]
+mod proposed_needs_tests;
 mod resolve;
 mod response;
 mod restore;
