@@ -10,6 +10,8 @@ mod last_seen;
 mod name;
 mod outbox;
 mod pages;
+mod plans;
+mod receipts;
 mod schema;
 mod store;
 mod sync_state;

@@ -14,6 +14,8 @@ pub const STORE_OUTBOX: &str = "outbox";
 pub const STORE_META: &str = "meta";
 pub const STORE_ACKNOWLEDGEMENTS: &str = "acknowledgements";
 pub const STORE_EVALUATIONS: &str = "evaluations";
+pub const STORE_PLANS: &str = "plans";
+pub const STORE_RECEIPTS: &str = "receipts";
 pub(crate) const INDEX_BY_SUBJECT: &str = "by_subject";
 /// Transmissions by `[subject, created_at]`: a person's entries in time order, then by id, so
 /// a reverse cursor reads the newest first without loading and sorting them all.
@@ -29,13 +31,15 @@ enum Step {
 }
 
 /// `STEPS[n - 1]` upgrades to version `n`.
-const STEPS: [Step; 6] = [
+const STEPS: [Step; 8] = [
     Step::Database(v1_transmissions),
     Step::Database(v2_outbox_and_meta),
     Step::Database(v3_acknowledgements),
     Step::Database(v4_sync),
     Step::Database(v5_evaluations),
     Step::Transaction(v6_transmissions_by_time),
+    Step::Database(v7_plans),
+    Step::Database(v8_receipts),
 ];
 
 /// The version this build of Relais opens.
@@ -90,6 +94,20 @@ fn v6_transmissions_by_time(tx: &IdbTransaction) -> Result<(), JsValue> {
     let key_path = js_sys::Array::of2(&"subject".into(), &"created_at".into());
     tx.object_store(STORE_TRANSMISSIONS)?
         .create_index_with_str_sequence(INDEX_BY_SUBJECT_TIME, &key_path)?;
+    Ok(())
+}
+
+/// Care plans (the plan timeline), one record per plan keyed by its id.
+fn v7_plans(db: &Database) -> indexed_db_futures::Result<()> {
+    let store = db.create_object_store(STORE_PLANS).with_key_path(KeyPath::One("id")).build()?;
+    store.create_index(INDEX_BY_SUBJECT, KeyPath::One("subject")).build()?;
+    Ok(())
+}
+
+/// Read receipts (`receipts.rs`), one record per (entry, reader), like acknowledgements.
+fn v8_receipts(db: &Database) -> indexed_db_futures::Result<()> {
+    let store = db.create_object_store(STORE_RECEIPTS).with_key_path(KeyPath::One("key")).build()?;
+    store.create_index(INDEX_BY_SUBJECT, KeyPath::One("subject")).build()?;
     Ok(())
 }
 

@@ -4,29 +4,41 @@
 //! Sans IO and without a clock: callers pass the day, month or week and the year's
 //! `FundingRules`; amounts are integer cents and every amount comes from data.
 
+mod agenda;
 mod calendar;
 mod care_plan;
 mod care_plan_rules;
 mod catalogue;
+mod choice;
 mod costs;
 mod error;
 mod funding;
 mod goal;
 mod hospital;
 mod hours;
+mod ical;
 mod line;
 mod money;
 mod plan_error;
 mod plan_type;
+mod realisation;
 mod review;
 mod rules;
+mod timeline;
 
 #[cfg(test)]
 mod care_plan_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod view_tests;
 
+pub use agenda::{agenda, day_fr, family_summary, month_fr, visit_fr, AgendaLine};
 pub use calendar::{week_window, Month};
+pub use choice::RecurrenceChoice;
+pub use ical::to_ical;
+pub use realisation::{realisation, Realisation};
+pub use timeline::{lanes, line_visits, visits_in_order, Lane, ProviderGroup, Span, Visit, Window};
 pub use care_plan::{Plan, PlanDraft, PlanStatus};
 pub use catalogue::{Payer, PayerKind, ServiceType};
 pub use costs::{month_costs, MonthCosts, PayerMonth};

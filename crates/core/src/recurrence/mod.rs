@@ -29,4 +29,4 @@ pub use expand::Occurrences;
 pub use monthly::{MonthDaySet, MonthWeekdaySet, Nth};
 pub use rule::{End, Frequency, MonthlyBy, Rule, Until};
 pub use schedule::{Occurrence, Schedule, MAX_DURATION_MINUTES};
-pub use weekday::WeekdaySet;
+pub use weekday::{code as weekday_code, name_fr as weekday_fr, WeekdaySet, WEEK};

@@ -6,7 +6,7 @@
 use super::RecurrenceError;
 use chrono::Weekday;
 
-pub(super) const WEEK: [Weekday; 7] = [
+pub const WEEK: [Weekday; 7] = [
     Weekday::Mon,
     Weekday::Tue,
     Weekday::Wed,
@@ -17,7 +17,7 @@ pub(super) const WEEK: [Weekday; 7] = [
 ];
 
 /// The RRULE code (`MO`) of a weekday.
-pub(super) fn code(day: Weekday) -> &'static str {
+pub fn code(day: Weekday) -> &'static str {
     ["MO", "TU", "WE", "TH", "FR", "SA", "SU"][index(day)]
 }
 
@@ -26,7 +26,7 @@ pub(super) fn from_code(code: &str) -> Option<Weekday> {
 }
 
 /// `lundi`, as used inside a French sentence.
-pub(super) fn name_fr(day: Weekday) -> &'static str {
+pub fn name_fr(day: Weekday) -> &'static str {
     [
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
     ][index(day)]

@@ -1,0 +1,144 @@
+//! What the plan timeline shows for a window of days: one lane per service line, grouped by
+//! provider, with the visits that start in the window.
+//!
+//! Only the window is expanded, so a three-year plan costs what its visible week costs. The
+//! timeline, the linear list and the family summary all read the same `Visit`s, so they
+//! cannot disagree.
+
+use super::care_plan::Plan;
+use super::line::{LineStatus, ServiceLine};
+use crate::id::EntryId;
+use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
+
+/// How much of the plan one screen shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Span {
+    /// Monday to Sunday.
+    Week,
+    /// A calendar month.
+    Month,
+    /// From the plan's start to its end (or to the last line's end, or a year on).
+    Whole,
+}
+
+/// `[from, to)` in days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Window {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Window {
+    pub fn days(self) -> impl Iterator<Item = NaiveDate> {
+        self.from.iter_days().take_while(move |day| *day < self.to)
+    }
+
+    pub fn contains(self, day: NaiveDate) -> bool {
+        self.from <= day && day < self.to
+    }
+
+    fn bounds(self) -> (NaiveDateTime, NaiveDateTime) {
+        (self.from.and_time(NaiveTime::MIN), self.to.and_time(NaiveTime::MIN))
+    }
+}
+
+impl Span {
+    /// The window of this span that holds `anchor`.
+    pub fn window(self, plan: &Plan, anchor: NaiveDate) -> Window {
+        match self {
+            Span::Week => {
+                let from = anchor - Days::new(anchor.weekday().num_days_from_monday().into());
+                Window { from, to: from + Days::new(7) }
+            }
+            Span::Month => {
+                let from = anchor.with_day(1).unwrap_or(anchor);
+                Window { from, to: from + Months::new(1) }
+            }
+            Span::Whole => whole(plan),
+        }
+    }
+
+    /// The anchor one window later (`forward`) or earlier; the whole plan does not move.
+    pub fn step(self, anchor: NaiveDate, forward: bool) -> NaiveDate {
+        let moved = match (self, forward) {
+            (Span::Week, true) => anchor.checked_add_days(Days::new(7)),
+            (Span::Week, false) => anchor.checked_sub_days(Days::new(7)),
+            (Span::Month, true) => anchor.checked_add_months(Months::new(1)),
+            (Span::Month, false) => anchor.checked_sub_months(Months::new(1)),
+            (Span::Whole, _) => None,
+        };
+        moved.unwrap_or(anchor)
+    }
+}
+
+fn whole(plan: &Plan) -> Window {
+    let fields = plan.fields();
+    let last_line_end = plan.lines().iter().filter_map(|line| line.fields().period_end).max();
+    let end = fields
+        .period_end
+        .or(last_line_end)
+        .unwrap_or_else(|| fields.period_start + Months::new(12));
+    Window { from: fields.period_start, to: end.succ_opt().unwrap_or(end) }
+}
+
+/// One planned visit of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Visit {
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub line: EntryId,
+}
+
+impl Visit {
+    pub fn minutes(&self) -> i64 {
+        (self.end - self.start).num_minutes()
+    }
+}
+
+/// A service line and its visits in the window.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lane<'a> {
+    pub line: &'a ServiceLine,
+    /// What the line amounts to on the window's first day.
+    pub status: LineStatus,
+    pub visits: Vec<Visit>,
+}
+
+/// The lanes of one provider, in the order the plan lists its lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProviderGroup<'a> {
+    pub provider: &'a str,
+    pub lanes: Vec<Lane<'a>>,
+}
+
+/// The visits of one line in the window, without those on hospital days.
+pub fn line_visits(plan: &Plan, line: EntryId, window: Window) -> Vec<Visit> {
+    let (from, to) = window.bounds();
+    plan.occurrences(line, from, to).map(|o| Visit { start: o.start, end: o.end, line }).collect()
+}
+
+/// Every line's lane, grouped by provider in order of first appearance.
+pub fn lanes(plan: &Plan, window: Window) -> Vec<ProviderGroup<'_>> {
+    let mut groups: Vec<ProviderGroup<'_>> = Vec::new();
+    for line in plan.lines() {
+        let lane = Lane {
+            line,
+            status: plan.line_status_on(line.id(), window.from).unwrap_or(line.fields().status),
+            visits: line_visits(plan, line.id(), window),
+        };
+        let provider = line.fields().provider.as_str();
+        match groups.iter_mut().find(|group| group.provider == provider) {
+            Some(group) => group.lanes.push(lane),
+            None => groups.push(ProviderGroup { provider, lanes: vec![lane] }),
+        }
+    }
+    groups
+}
+
+/// Every visit of the window in time order (ties by line), as the linear list reads them.
+pub fn visits_in_order(plan: &Plan, window: Window) -> Vec<Visit> {
+    let mut visits: Vec<Visit> =
+        plan.lines().iter().flat_map(|line| line_visits(plan, line.id(), window)).collect();
+    visits.sort();
+    visits
+}
