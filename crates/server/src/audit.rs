@@ -6,7 +6,7 @@
 
 use crate::auth::Caller;
 use relais_core::sync::wire::{Mutation, Outcome, PushRequest};
-use sqlx::SqliteConnection;
+use sqlx::AnyConnection;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// Milliseconds since the Unix epoch by the server's clock: recorded, never used to order.
@@ -24,7 +24,7 @@ fn status(outcome: &Outcome) -> &'static str {
 }
 
 pub async fn record(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     at_ms: i64,
     caller: &Caller,
     request: &PushRequest,

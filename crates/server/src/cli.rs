@@ -8,12 +8,18 @@ use std::path::PathBuf;
 
 /// Serveur de synchronisation de référence de Relais / Relais reference sync server.
 ///
-/// Serves `POST /push` and `GET /pull` (docs/sync-protocol.md) over a SQLite database.
+/// Serves `POST /push` and `GET /pull` (docs/sync-protocol.md) over SQLite or PostgreSQL.
 #[derive(Debug, Parser)]
 #[command(name = "relais-server", version)]
 pub struct Args {
-    /// Base de données / database URL, e.g. sqlite://relais.db
-    #[arg(long, default_value = "sqlite://relais.db")]
+    /// Base de données / database: sqlite:FICHIER (créé au besoin / created if missing),
+    /// sqlite::memory:, ou / or postgres://utilisateur@hôte/base
+    #[arg(
+        long = "database",
+        visible_alias = "db",
+        value_name = "URL",
+        default_value = "sqlite:relais.db"
+    )]
     pub db: String,
     /// Adresse d'écoute / address to listen on (port 0: any free port, printed at start)
     #[arg(long, default_value = "127.0.0.1:8787")]

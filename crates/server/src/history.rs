@@ -6,7 +6,7 @@
 
 use crate::auth::Caller;
 use relais_core::sync::wire::{ClientGroupId, FirstOutcome, MutationId, Outcome};
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
 /// One caller's client group.
 pub struct GroupKey<'a> {
@@ -29,7 +29,7 @@ pub struct GroupState {
 }
 
 pub async fn group(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &GroupKey<'_>,
 ) -> Result<Option<GroupState>, sqlx::Error> {
     let row = sqlx::query(
@@ -49,7 +49,7 @@ pub async fn group(
 
 /// The mutation ids recorded for seqs `first..=last` of the group, in seq order.
 pub async fn recorded_ids(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &GroupKey<'_>,
     first: u64,
     last: u64,
@@ -71,7 +71,7 @@ pub async fn recorded_ids(
 
 /// The outcome stored for one seq of the group.
 pub async fn recorded_outcome(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &GroupKey<'_>,
     seq: u64,
 ) -> Result<Option<Outcome>, sqlx::Error> {
@@ -90,7 +90,7 @@ pub async fn recorded_outcome(
 
 /// Records a processed seq: its outcome and position, and the group's new `last_applied_seq`.
 pub async fn record(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &GroupKey<'_>,
     baseline: u64,
     seq_and_id: (u64, MutationId),
@@ -129,7 +129,7 @@ pub async fn record(
 
 /// The highest seq of the group whose effect lies at or before `position` (§5.2).
 pub async fn last_applied_at(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &GroupKey<'_>,
     position: u64,
 ) -> Result<u64, sqlx::Error> {
@@ -151,7 +151,7 @@ pub async fn last_applied_at(
 
 /// The first outcome of a mutation id within the tenant, if it was ever processed.
 pub async fn first_outcome(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     tenant: &str,
     id: MutationId,
 ) -> Result<Option<FirstOutcome>, sqlx::Error> {
@@ -165,7 +165,7 @@ pub async fn first_outcome(
 }
 
 pub async fn store_first_outcome(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     tenant: &str,
     id: MutationId,
     first: &FirstOutcome,

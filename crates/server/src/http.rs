@@ -94,5 +94,5 @@ async fn pull_handler(
 ) -> Result<Json<PullResponse>, Failure> {
     let caller = caller(&state, &headers)?;
     let Query(query) = query.map_err(|r| Problem::BadRequest { detail: r.body_text() })?;
-    Ok(Json(pull(&state.storage.pool, &caller, &query.into_request()).await?))
+    Ok(Json(pull(&state.storage.database, &caller, &query.into_request()).await?))
 }

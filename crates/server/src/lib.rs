@@ -1,7 +1,7 @@
 //! The reference HTTP server for the Relais sync endpoint (docs/sync-protocol.md).
 //!
 //! It wraps core's sans-IO protocol (wire types, kind decoding and validation, the outcome
-//! rules, cursors) in SQLite transactions, and adds what only a server with data can check:
+//! rules, cursors) in SQLite or PostgreSQL transactions, and adds what only a server with data can check:
 //! bearer-token authentication, tenant isolation, care-circle membership, confidentiality of
 //! restricted categories, and an audit log. Integrators read it as a worked example of the
 //! contract; the demo runs against it.
@@ -11,6 +11,7 @@ pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod db;
+pub mod engine;
 pub mod failure;
 pub mod history;
 pub mod http;

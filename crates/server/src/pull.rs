@@ -1,7 +1,7 @@
 //! `GET /pull` against storage: one page of the caller's visible changes in commit order
 //! (docs/sync-protocol.md §5), read in a single snapshot.
 //!
-//! The counter and the changes are read in the same read transaction, so the horizon
+//! The counter and the changes are read in one snapshot (see `Engine::begin_snapshot`), so the horizon
 //! (`next_position − 1`) and the rows agree; with pushes serialised (see `push.rs`), nothing
 //! at or below the horizon can still appear. Visibility is filtered in SQL: the caller's
 //! tenant, subjects whose care circle includes the caller, and restricted categories only for
@@ -9,6 +9,7 @@
 //! the cursor moves past them like any other position.
 
 use crate::auth::Caller;
+use crate::db::Database;
 use crate::history::{self, GroupKey};
 use crate::rules::PUT;
 use relais_core::sync::commit_log::{decode_cursor, encode_cursor, Epoch};
@@ -16,15 +17,15 @@ use relais_core::sync::wire::{
     Change, ChangeOp, PullRequest, PullResponse, ResourceType, Target, Version, MAX_PULL_LIMIT,
 };
 use serde_json::Value;
-use sqlx::sqlite::SqliteRow;
-use sqlx::{Row, SqliteConnection, SqlitePool};
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, Row};
 
 pub async fn pull(
-    pool: &SqlitePool,
+    database: &Database,
     caller: &Caller,
     request: &PullRequest,
 ) -> Result<PullResponse, sqlx::Error> {
-    let mut snapshot = pool.begin().await?;
+    let mut snapshot = database.pool.begin_with(database.engine.begin_snapshot()).await?;
     let meta = sqlx::query("SELECT epoch, next_position FROM server_meta WHERE id = 1")
         .fetch_one(&mut *snapshot)
         .await?;
@@ -58,7 +59,7 @@ pub async fn pull(
 
 /// Up to `limit + 1` visible changes in `(after, horizon]`: the extra one tells `has_more`.
 async fn visible_changes(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     caller: &Caller,
     after: u64,
     horizon: u64,
@@ -84,7 +85,7 @@ async fn visible_changes(
     rows.iter().map(change).collect()
 }
 
-fn change(row: &SqliteRow) -> Result<Change, sqlx::Error> {
+fn change(row: &AnyRow) -> Result<Change, sqlx::Error> {
     let op = if row.get::<String, _>(4) == PUT {
         let text: String = row.try_get(5)?;
         let resource =

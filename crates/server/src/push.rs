@@ -17,14 +17,14 @@ use crate::audit;
 use crate::auth::Caller;
 use crate::failure::Failure;
 use crate::history::{self, GroupKey};
-use relais_core::sync::server::as_first;
 use crate::rules;
 use crate::storage::Storage;
 use relais_core::sync::kinds::Write;
+use relais_core::sync::server::as_first;
 use relais_core::sync::wire::{
     Mutation, MutationOutcome, Outcome, Problem, PushRequest, PushResponse,
 };
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
 /// One push, applied and recorded atomically, or a whole-request problem with nothing applied.
 pub async fn push(
@@ -33,7 +33,7 @@ pub async fn push(
     request: &PushRequest,
 ) -> Result<PushResponse, Failure> {
     let _writer = storage.writer.lock().await;
-    let mut tx = storage.pool.begin().await?;
+    let mut tx = storage.database.pool.begin().await?;
     take_write_lock(&mut tx).await?;
     let key = GroupKey::new(caller, request.client_group);
     let known = history::group(&mut tx, &key).await?;
@@ -75,7 +75,7 @@ pub async fn push(
 
 /// §4.1 steps 4 and 5: a gap, or a processed seq arriving with another id, refuses the push.
 async fn check_against_history(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &GroupKey<'_>,
     request: &PushRequest,
     baseline: u64,
@@ -101,7 +101,7 @@ async fn check_against_history(
 /// Makes the transaction a writer before it reads anything: SQLite then never has to upgrade
 /// a stale read snapshot (which fails rather than waits), and on PostgreSQL the row lock
 /// serialises pushes across processes, so every read below sees the latest commit.
-async fn take_write_lock(conn: &mut SqliteConnection) -> Result<(), sqlx::Error> {
+async fn take_write_lock(conn: &mut AnyConnection) -> Result<(), sqlx::Error> {
     sqlx::query("UPDATE server_meta SET next_position = next_position WHERE id = 1")
         .execute(conn)
         .await?;
@@ -109,7 +109,7 @@ async fn take_write_lock(conn: &mut SqliteConnection) -> Result<(), sqlx::Error>
 }
 
 /// Takes `len` positions from the counter.
-async fn reserve(conn: &mut SqliteConnection, len: u64) -> Result<u64, sqlx::Error> {
+async fn reserve(conn: &mut AnyConnection, len: u64) -> Result<u64, sqlx::Error> {
     let row = sqlx::query(
         "UPDATE server_meta SET next_position = next_position + $1 WHERE id = 1
          RETURNING next_position - $1",
@@ -122,7 +122,7 @@ async fn reserve(conn: &mut SqliteConnection, len: u64) -> Result<u64, sqlx::Err
 
 /// A seq the group already passed: the outcome stored for it, as a duplicate.
 async fn repeated(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     key: &GroupKey<'_>,
     mutation: &Mutation,
 ) -> Result<Outcome, sqlx::Error> {
@@ -137,7 +137,7 @@ async fn repeated(
 /// A seq seen for the first time in this group: a known mutation id is a duplicate, anything
 /// else is decoded by core and applied or refused.
 async fn first_time(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     storage: &Storage,
     caller: &Caller,
     mutation: &Mutation,

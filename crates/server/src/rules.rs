@@ -6,11 +6,12 @@
 //! own checks gets exactly the reference outcome.
 
 use crate::auth::Caller;
-use relais_core::sync::kinds::{Write, TRANSMISSION};
+use crate::engine::flag;
+use relais_core::sync::kinds::{Access, Rule, Write, TRANSMISSION};
 use relais_core::sync::wire::{Outcome, Rejection, Version};
 use relais_core::CategoryCatalogue;
 use serde_json::Value;
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AnyConnection, Row};
 
 /// Who may read a resource: members of the subject's circle, and for a restricted one only
 /// the équipe de soins and the author of the entry concerned.
@@ -36,7 +37,7 @@ fn unknown_entry() -> Outcome {
 
 /// Applies `write` for `caller` at `position`, or says why not.
 pub async fn apply(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     caller: &Caller,
     catalogue: &CategoryCatalogue,
     write: &Write,
@@ -48,15 +49,16 @@ pub async fn apply(
             "vous ne pouvez écrire qu'en votre nom / you may only write as yourself",
         ));
     }
-    let readers = match write {
-        Write::TransmissionCreate(t) => Readers {
-            subject: t.subject.as_str().to_owned(),
+    let access = write.access();
+    let readers = match &access {
+        Access::Entry { subject, category, author } => Readers {
+            subject: subject.as_str().to_owned(),
             // A category the catalogue does not know is treated as restricted: fail closed.
-            restricted: catalogue.get(&t.category).is_none_or(|c| c.restricted),
-            entry_author: t.author.id().to_owned(),
+            restricted: catalogue.get(category).is_none_or(|c| c.restricted),
+            entry_author: author.clone(),
         },
-        Write::AcknowledgementAdd(a) => {
-            match entry_readers(&mut *conn, &caller.tenant, &a.entry.to_string()).await? {
+        Access::OfEntry(entry) => {
+            match entry_readers(&mut *conn, &caller.tenant, &entry.to_string()).await? {
                 Some(readers) => readers,
                 None => return Ok(unknown_entry()),
             }
@@ -67,7 +69,7 @@ pub async fn apply(
         !readers.restricted || care_team || readers.entry_author == caller.user_id
     });
     // An entry the caller may not read is reported as absent, so its existence is not revealed.
-    if matches!(write, Write::AcknowledgementAdd(_)) && !may_read {
+    if matches!(access, Access::OfEntry(_)) && !may_read {
         return Ok(unknown_entry());
     }
     if care_team.is_none() {
@@ -82,29 +84,31 @@ pub async fn apply(
 
 /// Whether the caller is in the subject's care circle, and if so whether as équipe de soins.
 async fn membership(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     caller: &Caller,
     subject: &str,
 ) -> Result<Option<bool>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT care_team FROM care_circle WHERE tenant = $1 AND subject = $2 AND user_id = $3",
+        "SELECT CASE WHEN care_team THEN 1 ELSE 0 END FROM care_circle
+         WHERE tenant = $1 AND subject = $2 AND user_id = $3",
     )
     .bind(&caller.tenant)
     .bind(subject)
     .bind(&caller.user_id)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|r| r.get::<bool, _>(0)))
+    row.map(|r| flag(&r, 0)).transpose()
 }
 
-/// The readers of an existing transmission of the tenant; an acknowledgement inherits them.
+/// The readers of an existing transmission of the tenant; an acknowledgement or a read receipt
+/// of it inherits them.
 async fn entry_readers(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     tenant: &str,
     entry: &str,
 ) -> Result<Option<Readers>, sqlx::Error> {
     let row = sqlx::query(
-        "SELECT subject, restricted, entry_author FROM resources
+        "SELECT subject, CASE WHEN restricted THEN 1 ELSE 0 END, entry_author FROM resources
          WHERE tenant = $1 AND resource_type = $2 AND resource_id = $3",
     )
     .bind(tenant)
@@ -112,14 +116,14 @@ async fn entry_readers(
     .bind(entry)
     .fetch_optional(conn)
     .await?;
-    Ok(row.map(|r| Readers { subject: r.get(0), restricted: r.get(1), entry_author: r.get(2) }))
+    row.map(|r| Ok(Readers { subject: r.get(0), restricted: flag(&r, 1)?, entry_author: r.get(2) }))
+        .transpose()
 }
 
-/// Both kinds of this version are create-if-absent: an equal resource is the same write seen
-/// again (any acknowledgement of the same key is), a different one is refused, never
-/// overwritten.
+/// Creates and set additions: an equal resource is the same write seen again (any set member
+/// under the same key is), a different one under the same id is refused, never overwritten.
 async fn create_if_absent(
-    conn: &mut SqliteConnection,
+    conn: &mut AnyConnection,
     tenant: &str,
     write: &Write,
     readers: &Readers,
@@ -138,7 +142,7 @@ async fn create_if_absent(
     if let Some(row) = existing {
         let same =
             serde_json::from_str::<Value>(&row.get::<String, _>(0)).is_ok_and(|v| v == value);
-        if same || matches!(write, Write::AcknowledgementAdd(_)) {
+        if same || write.rule() == Rule::AddToSet {
             return Ok(Outcome::Duplicate { original: None });
         }
         return Ok(rejected(

@@ -39,12 +39,12 @@ pub enum StartError {
 /// The application the binary serves, over the database of `settings`.
 pub async fn app(settings: &Settings) -> Result<Router, StartError> {
     let origins = settings.origins.iter().map(|o| origin(o)).collect::<Result<_, _>>()?;
-    let pool = db::open(&settings.db).await?;
+    let database = db::open(&settings.db).await?;
     if settings.new_epoch {
-        db::start_new_epoch(&pool).await?;
+        db::start_new_epoch(&database.pool).await?;
     }
-    db::load_circles(&pool, &settings.access.circles).await?;
-    let storage = Storage::new(pool, CategoryCatalogue::french_defaults());
+    db::load_circles(&database.pool, &settings.access.circles).await?;
+    let storage = Storage::new(database, CategoryCatalogue::french_defaults());
     let verifier = Arc::new(ConfiguredTokens::new(&settings.access.tokens));
     Ok(router(AppState::new(storage, verifier), origins))
 }

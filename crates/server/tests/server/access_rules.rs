@@ -2,11 +2,12 @@
 //! confidentiality of restricted categories, and CORS for the host origin only.
 
 use crate::support::{
-    access, acknowledge, create, db_url, group, pull_all, push_body, send, statuses, transmission,
-    TestServer, ALINE, NADIA, SOPHIE,
+    access, acknowledge, create, db_url, group, on_both_engines, pull_all, push_body, send,
+    statuses, transmission, TestServer, ALINE, NADIA, SOPHIE,
 };
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use relais_server::engine::Engine;
 use relais_server::Settings;
 use serde_json::{json, Value};
 use tower::ServiceExt;
@@ -15,9 +16,8 @@ fn texts(changes: &[Value]) -> Vec<String> {
     changes.iter().filter_map(|c| c["resource"]["text"].as_str().map(str::to_owned)).collect()
 }
 
-#[tokio::test]
-async fn a_tenant_never_sees_or_touches_another_tenants_data() {
-    let server = TestServer::start().await;
+async fn a_tenant_never_sees_or_touches_another_tenants_data(engine: Engine) {
+    let server = TestServer::start(engine).await;
     server.push("tok-aline", &push_body(group(1), &[create(1, 1, ALINE, "passage")])).await;
     assert!(pull_all(&server, "tok-t2-aline", group(1), 200).await.is_empty());
     let (_, page) = server.pull("tok-t2-aline", &format!("client_group={}", group(1))).await;
@@ -33,9 +33,8 @@ async fn a_tenant_never_sees_or_touches_another_tenants_data() {
     assert_eq!(pull_all(&server, "tok-aline", group(1), 200).await.len(), 1);
 }
 
-#[tokio::test]
-async fn only_members_of_the_care_circle_may_write_about_the_person() {
-    let server = TestServer::start().await;
+async fn only_members_of_the_care_circle_may_write_about_the_person(engine: Engine) {
+    let server = TestServer::start(engine).await;
     let (_, outsider) = server
         .push("tok-bruno", &push_body(group(1), &[create(1, 1, "bruno.petit", "passage")]))
         .await;
@@ -50,9 +49,8 @@ async fn only_members_of_the_care_circle_may_write_about_the_person() {
     assert_eq!(ack["outcomes"][0]["reason"]["code"], "unknown_entry", "not revealed to outsiders");
 }
 
-#[tokio::test]
-async fn restricted_categories_reach_the_care_team_and_their_author_only() {
-    let server = TestServer::start().await;
+async fn restricted_categories_reach_the_care_team_and_their_author_only(engine: Engine) {
+    let server = TestServer::start(engine).await;
     let pain = transmission(2, ALINE, "sante-douleur").id;
     let incident = transmission(3, ALINE, "evenement-indesirable").id;
     let body = push_body(
@@ -105,7 +103,7 @@ async fn cors_allows_the_configured_host_origin_and_no_other() {
     assert_eq!(allowed.as_deref(), Some("https://portail.example.fr"));
     assert_eq!(preflight(&app, "https://ailleurs.example.com").await, None);
 
-    let default = TestServer::start().await;
+    let default = TestServer::start(Engine::Sqlite).await;
     assert_eq!(preflight(&default.app, "https://portail.example.fr").await, None);
     for wildcard in ["*", "https://*.example.fr"] {
         let settings = Settings { origins: vec![wildcard.into()], ..settings.clone() };
@@ -132,7 +130,7 @@ async fn preflight(app: &axum::Router, origin: &str) -> Option<String> {
 
 #[tokio::test]
 async fn the_token_is_read_from_a_bearer_header_only() {
-    let server = TestServer::start().await;
+    let server = TestServer::start(Engine::Sqlite).await;
     let group = group(1);
     for value in ["tok-aline", "Basic tok-aline", "Bearer ", "Bearer tok-unknown"] {
         let request = Request::builder()
@@ -169,3 +167,9 @@ async fn demo_tokens_act_on_the_people_of_relais_demo_data() {
     let (_, nurse) = send(&app, "GET", &uri, Some("demo-nadia"), None).await;
     assert_eq!(nurse["changes"].as_array().unwrap().len(), 1);
 }
+
+on_both_engines!(
+    a_tenant_never_sees_or_touches_another_tenants_data,
+    only_members_of_the_care_circle_may_write_about_the_person,
+    restricted_categories_reach_the_care_team_and_their_author_only,
+);

@@ -2,7 +2,10 @@
 //! deliver every applied write exactly once, in increasing commit position, skipping none
 //! (docs/sync-protocol.md §5.1). Bounded: four writers, ten pushes each.
 
-use crate::support::{create, group, pull_all, push_body, statuses, TestServer, ALINE};
+use crate::support::{
+    create, group, on_both_engines, pull_all, push_body, statuses, TestServer, ALINE,
+};
+use relais_server::engine::Engine;
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,9 +15,8 @@ const WRITERS: u32 = 4;
 const PUSHES: u32 = 10;
 const PER_PUSH: u32 = 3;
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_cursor_walk_during_concurrent_pushes_skips_and_repeats_nothing() {
-    let server = Arc::new(TestServer::start().await);
+async fn a_cursor_walk_during_concurrent_pushes_skips_and_repeats_nothing(engine: Engine) {
+    let server = Arc::new(TestServer::start(engine).await);
     let done = Arc::new(AtomicBool::new(false));
     let writers: Vec<_> = (0..WRITERS)
         .map(|w| {
@@ -74,3 +76,8 @@ async fn walk_until(server: &TestServer, done: &AtomicBool) -> Vec<Value> {
         tokio::task::yield_now().await;
     }
 }
+
+on_both_engines!(
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    a_cursor_walk_during_concurrent_pushes_skips_and_repeats_nothing
+);

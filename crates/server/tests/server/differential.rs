@@ -4,11 +4,14 @@
 //! members of the circle, so the server's extra rules allow everything core allows.
 //! Bounded: a fixed number of seeds and steps, on the in-process router only.
 
-use crate::support::{acknowledge, create, group, push_body, transmission, TestServer, ALINE};
+use crate::support::{
+    acknowledge, create, group, on_both_engines, push_body, transmission, TestServer, ALINE,
+};
+use relais_core::seeded::SplitMix64;
 use relais_core::sync::commit_log::Epoch;
 use relais_core::sync::server::{Principal, Server};
 use relais_core::sync::wire::{ClientGroupId, Cursor, Mutation, PullRequest};
-use relais_core::seeded::SplitMix64;
+use relais_server::engine::Engine;
 use serde_json::Value;
 use std::collections::BTreeSet;
 
@@ -85,8 +88,7 @@ impl Session {
             }
             5 if !self.sent.is_empty() => {
                 self.groups += 1;
-                let mut regrouped =
-                    self.sent[self.rng.below(self.sent.len())].clone();
+                let mut regrouped = self.sent[self.rng.below(self.sent.len())].clone();
                 regrouped["client_group"] = Value::String(self.group().to_string());
                 let last =
                     regrouped["mutations"].as_array().unwrap().last().unwrap()["seq"].as_u64();
@@ -135,14 +137,13 @@ impl Session {
     }
 }
 
-#[tokio::test]
-async fn the_server_answers_exactly_as_cores_reference_logic() {
+async fn the_server_answers_exactly_as_cores_reference_logic(engine: Engine) {
     let mut seen = BTreeSet::new();
     for seed in 0..SEEDS {
         let mut session = Session {
             rng: SplitMix64::new(seed),
             reference: Server::new(Epoch(1)),
-            server: TestServer::start().await,
+            server: TestServer::start(engine).await,
             next_seq: 1,
             next_entry: 0,
             sent: Vec::new(),
@@ -171,3 +172,5 @@ async fn the_server_answers_exactly_as_cores_reference_logic() {
     let missing: Vec<_> = wanted.iter().filter(|w| !seen.contains(**w)).collect();
     assert!(missing.is_empty(), "the sessions never produced {missing:?}; seen {seen:?}");
 }
+
+on_both_engines!(the_server_answers_exactly_as_cores_reference_logic);

@@ -1,19 +1,22 @@
 //! The shared fixtures (`tests/fixtures/sync/`), replayed in the order docs/sync-protocol.md
 //! §13 gives, must come back exactly as documented: the same check core runs against its
-//! reference logic, here through HTTP and SQLite.
+//! reference logic, here through HTTP and each storage engine.
 
-use crate::support::{app_over, fixture, send, TestServer};
+use crate::support::{
+    app_over, connect, fixture, fresh_database, on_both_engines, send, TestServer,
+};
 use axum::http::StatusCode;
+use relais_server::engine::Engine;
 use serde_json::{json, Value};
+use std::io::Write as _;
+use std::process::{Command, Stdio};
 
-#[tokio::test]
-async fn the_server_answers_the_fixture_requests_with_the_fixture_responses() {
-    let server = TestServer::start().await;
+async fn the_server_answers_the_fixture_requests_with_the_fixture_responses(engine: Engine) {
+    let server = TestServer::start(engine).await;
     let (status, applied) =
         server.push("tok-aline", &fixture("push-request.two-mutations.json")).await;
     assert_eq!((status, applied), (StatusCode::OK, fixture("push-response.two-mutations.json")));
-    let backup = server.dir.path().join("backup.db");
-    backup_to(&server, &backup).await;
+    let backup = backup(&server).await;
 
     let (status, again) =
         server.push("tok-aline", &fixture("push-request.two-mutations.json")).await;
@@ -34,9 +37,8 @@ async fn the_server_answers_the_fixture_requests_with_the_fixture_responses() {
     assert_eq!((status, reset), (StatusCode::OK, fixture("pull-response.reset.json")));
 }
 
-#[tokio::test]
-async fn requests_without_a_valid_token_get_the_unauthorized_fixture() {
-    let server = TestServer::start().await;
+async fn requests_without_a_valid_token_get_the_unauthorized_fixture(engine: Engine) {
+    let server = TestServer::start(engine).await;
     let body = fixture("push-request.two-mutations.json").to_string();
     for token in [None, Some("not-a-token")] {
         let (status, problem) = send(&server.app, "POST", "/push", token, Some(body.clone())).await;
@@ -51,9 +53,8 @@ async fn requests_without_a_valid_token_get_the_unauthorized_fixture() {
     assert_eq!((status, problem), (StatusCode::UNAUTHORIZED, fixture("problem.unauthorized.json")));
 }
 
-#[tokio::test]
-async fn too_many_mutations_or_bytes_get_the_batch_too_large_fixture() {
-    let server = TestServer::start().await;
+async fn too_many_mutations_or_bytes_get_the_batch_too_large_fixture(engine: Engine) {
+    let server = TestServer::start(engine).await;
     let mut request = fixture("push-request.two-mutations.json");
     let template = request["mutations"][0].clone();
     let many: Vec<Value> = (1..=101)
@@ -92,15 +93,35 @@ fn query(request: &Value) -> String {
     query
 }
 
-/// What an operator's backup is: a consistent copy of the database file.
-async fn backup_to(server: &TestServer, path: &std::path::Path) {
-    use sqlx::ConnectOptions;
-    let url = crate::support::db_url(&server.db_path());
-    let mut conn =
-        url.parse::<sqlx::sqlite::SqliteConnectOptions>().unwrap().connect().await.unwrap();
-    sqlx::query("VACUUM INTO $1")
-        .bind(path.display().to_string())
-        .execute(&mut conn)
-        .await
-        .unwrap();
+/// What an operator's backup is: a consistent copy of the database, as a new database.
+async fn backup(server: &TestServer) -> String {
+    let copy = fresh_database(server.engine, server.dir.path()).await;
+    match server.engine {
+        Engine::Sqlite => {
+            let path = copy.trim_start_matches("sqlite://");
+            let mut conn = connect(&server.url).await;
+            sqlx::query("VACUUM INTO $1").bind(path).execute(&mut conn).await.unwrap();
+        }
+        Engine::Postgres => {
+            let dump =
+                Command::new("pg_dump").args(["--no-owner", "--dbname", &server.url]).output();
+            let dump = dump.expect("pg_dump, from PostgreSQL's client tools");
+            assert!(dump.status.success(), "{}", String::from_utf8_lossy(&dump.stderr));
+            let mut restore = Command::new("psql")
+                .args(["--quiet", "--set", "ON_ERROR_STOP=1", "--dbname", &copy])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap();
+            restore.stdin.take().unwrap().write_all(&dump.stdout).unwrap();
+            assert!(restore.wait().unwrap().success());
+        }
+    }
+    copy
 }
+
+on_both_engines!(
+    the_server_answers_the_fixture_requests_with_the_fixture_responses,
+    requests_without_a_valid_token_get_the_unauthorized_fixture,
+    too_many_mutations_or_bytes_get_the_batch_too_large_fixture,
+);

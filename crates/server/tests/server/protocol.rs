@@ -2,22 +2,21 @@
 //! gaps, refusals that do not block, whole-request errors, paging and the audit log.
 
 use crate::support::{
-    acknowledge, create, group, pull_all, push_body, statuses, transmission, TestServer, ALINE,
+    acknowledge, connect, create, group, on_both_engines, pull_all, push_body, statuses,
+    transmission, TestServer, ALINE,
 };
 use axum::http::StatusCode;
+use relais_server::engine::Engine;
 use serde_json::json;
-use sqlx::{ConnectOptions, Row};
+use sqlx::Row;
 
 async fn count(server: &TestServer, sql: &str) -> i64 {
-    let url = crate::support::db_url(&server.db_path());
-    let mut conn =
-        url.parse::<sqlx::sqlite::SqliteConnectOptions>().unwrap().connect().await.unwrap();
+    let mut conn = connect(&server.url).await;
     sqlx::query(sql).fetch_one(&mut conn).await.unwrap().get(0)
 }
 
-#[tokio::test]
-async fn a_repeated_push_returns_the_stored_outcomes_and_keeps_one_record() {
-    let server = TestServer::start().await;
+async fn a_repeated_push_returns_the_stored_outcomes_and_keeps_one_record(engine: Engine) {
+    let server = TestServer::start(engine).await;
     let body =
         push_body(group(1), &[create(1, 1, ALINE, "passage"), create(2, 2, ALINE, "passage")]);
     let (_, first) = server.push("tok-aline", &body).await;
@@ -35,9 +34,8 @@ async fn a_repeated_push_returns_the_stored_outcomes_and_keeps_one_record() {
     assert_eq!(pull_all(&server, "tok-aline", group(1), 200).await.len(), 2);
 }
 
-#[tokio::test]
-async fn a_gap_is_refused_with_409_and_applies_nothing() {
-    let server = TestServer::start().await;
+async fn a_gap_is_refused_with_409_and_applies_nothing(engine: Engine) {
+    let server = TestServer::start(engine).await;
     server.push("tok-aline", &push_body(group(1), &[create(1, 1, ALINE, "passage")])).await;
     let (status, problem) =
         server.push("tok-aline", &push_body(group(1), &[create(3, 3, ALINE, "passage")])).await;
@@ -46,18 +44,16 @@ async fn a_gap_is_refused_with_409_and_applies_nothing() {
     assert_eq!(count(&server, "SELECT COUNT(*) FROM resources").await, 1);
 }
 
-#[tokio::test]
-async fn a_seq_reused_with_another_id_is_refused_with_409() {
-    let server = TestServer::start().await;
+async fn a_seq_reused_with_another_id_is_refused_with_409(engine: Engine) {
+    let server = TestServer::start(engine).await;
     server.push("tok-aline", &push_body(group(1), &[create(1, 1, ALINE, "passage")])).await;
     let (status, problem) =
         server.push("tok-aline", &push_body(group(1), &[create(1, 9, ALINE, "passage")])).await;
     assert_eq!((status, problem), (StatusCode::CONFLICT, json!({"error": "seq_reused", "seq": 1})));
 }
 
-#[tokio::test]
-async fn a_refused_mutation_consumes_its_seq_and_does_not_block_the_next() {
-    let server = TestServer::start().await;
+async fn a_refused_mutation_consumes_its_seq_and_does_not_block_the_next(engine: Engine) {
+    let server = TestServer::start(engine).await;
     let mut unknown = create(2, 2, ALINE, "passage");
     unknown.kind.0 = "plan.patch".into();
     let mut stale = create(3, 3, ALINE, "passage");
@@ -90,9 +86,8 @@ async fn a_refused_mutation_consumes_its_seq_and_does_not_block_the_next() {
     assert_eq!(statuses(&next), ["applied"]);
 }
 
-#[tokio::test]
-async fn unreadable_requests_get_400_with_the_documented_body() {
-    let server = TestServer::start().await;
+async fn unreadable_requests_get_400_with_the_documented_body(engine: Engine) {
+    let server = TestServer::start(engine).await;
     let (status, problem) = crate::support::send(
         &server.app,
         "POST",
@@ -137,9 +132,10 @@ async fn unreadable_requests_get_400_with_the_documented_body() {
     assert_eq!(count(&server, "SELECT COUNT(*) FROM audit_log").await, 0);
 }
 
-#[tokio::test]
-async fn pulls_page_in_commit_order_with_has_more_and_report_last_applied_at_the_page_end() {
-    let server = TestServer::start().await;
+async fn pulls_page_in_commit_order_with_has_more_and_report_last_applied_at_the_page_end(
+    engine: Engine,
+) {
+    let server = TestServer::start(engine).await;
     let mutations: Vec<_> = (1..=7).map(|n| create(n, n as u32, ALINE, "passage")).collect();
     server.push("tok-aline", &push_body(group(1), &mutations)).await;
     let (_, first) = server.pull("tok-aline", &format!("client_group={}&limit=3", group(1))).await;
@@ -173,18 +169,15 @@ async fn pulls_page_in_commit_order_with_has_more_and_report_last_applied_at_the
     );
 }
 
-#[tokio::test]
-async fn every_pushed_mutation_is_audited_with_who_what_and_when() {
-    let server = TestServer::start().await;
+async fn every_pushed_mutation_is_audited_with_who_what_and_when(engine: Engine) {
+    let server = TestServer::start(engine).await;
     let body = push_body(
         group(1),
         &[create(1, 1, ALINE, "passage"), create(2, 2, "bruno.petit", "passage")],
     );
     server.push("tok-aline", &body).await;
     server.push("tok-aline", &body).await;
-    let url = crate::support::db_url(&server.db_path());
-    let mut conn =
-        url.parse::<sqlx::sqlite::SqliteConnectOptions>().unwrap().connect().await.unwrap();
+    let mut conn = connect(&server.url).await;
     let rows = sqlx::query(
         "SELECT user_id, client_group, seq, kind, target_type, status, reason_code, at_ms FROM audit_log ORDER BY id",
     )
@@ -208,3 +201,13 @@ async fn every_pushed_mutation_is_audited_with_who_what_and_when() {
         .iter()
         .all(|r| r.get::<String, _>(3) == "transmission.create" && r.get::<i64, _>(7) > 0));
 }
+
+on_both_engines!(
+    a_repeated_push_returns_the_stored_outcomes_and_keeps_one_record,
+    a_gap_is_refused_with_409_and_applies_nothing,
+    a_seq_reused_with_another_id_is_refused_with_409,
+    a_refused_mutation_consumes_its_seq_and_does_not_block_the_next,
+    unreadable_requests_get_400_with_the_documented_body,
+    pulls_page_in_commit_order_with_has_more_and_report_last_applied_at_the_page_end,
+    every_pushed_mutation_is_audited_with_who_what_and_when,
+);

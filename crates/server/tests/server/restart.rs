@@ -2,7 +2,8 @@
 //! and a restart on the same database, cursors stay valid in the same epoch, and `--new-epoch`
 //! (after a restore) makes every client reset.
 
-use crate::support::{access_json, fixture};
+use crate::support::{access_json, fixture, fresh_database, on_both_engines};
+use relais_server::engine::Engine;
 use serde_json::Value;
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
@@ -27,12 +28,11 @@ impl Drop for Running {
     }
 }
 
-fn start(dir: &Path, extra: &[&str]) -> Running {
-    let db = format!("sqlite://{}", dir.join("relais.db").display());
+fn start(dir: &Path, db: &str, extra: &[&str]) -> Running {
     let config = dir.join("access.json");
     std::fs::write(&config, access_json().to_string()).unwrap();
     let mut child = Command::new(BIN)
-        .args(["--db", &db, "--listen", "127.0.0.1:0", "--config"])
+        .args(["--db", db, "--listen", "127.0.0.1:0", "--config"])
         .arg(&config)
         .args(extra)
         .stdout(Stdio::piped())
@@ -65,18 +65,18 @@ async fn http(address: SocketAddr, method: &str, path: &str, body: &str) -> (u16
     (status, serde_json::from_str(body).unwrap())
 }
 
-#[tokio::test]
-async fn what_the_server_confirmed_survives_a_crash_and_a_restart() {
+async fn what_the_server_confirmed_survives_a_crash_and_a_restart(engine: Engine) {
     let dir = tempfile::tempdir().unwrap();
+    let db = fresh_database(engine, dir.path()).await;
     let push = fixture("push-request.two-mutations.json").to_string();
-    let first = start(dir.path(), &[]);
+    let first = start(dir.path(), &db, &[]);
     let (status, applied) = http(first.address, "POST", "/push", &push).await;
     assert_eq!((status, applied), (200, fixture("push-response.two-mutations.json")));
     let (_, page) = http(first.address, "GET", &format!("/pull?client_group={GROUP}"), "").await;
     let cursor = page["cursor"].as_str().unwrap().to_owned();
     drop(first);
 
-    let second = start(dir.path(), &[]);
+    let second = start(dir.path(), &db, &[]);
     let (status, again) = http(second.address, "POST", "/push", &push).await;
     assert_eq!((status, again), (200, fixture("push-response.duplicate.json")));
     let (_, all) = http(second.address, "GET", &format!("/pull?client_group={GROUP}"), "").await;
@@ -89,7 +89,7 @@ async fn what_the_server_confirmed_survives_a_crash_and_a_restart() {
     );
     drop(second);
 
-    let restored = start(dir.path(), &["--new-epoch"]);
+    let restored = start(dir.path(), &db, &["--new-epoch"]);
     let (_, reset) = http(restored.address, "GET", &after, "").await;
     assert_eq!(
         (reset["reset"].clone(), reset["changes"].clone()),
@@ -103,7 +103,7 @@ fn help_describes_the_flags_and_bad_input_fails_in_one_line_without_echoing_toke
     let text = String::from_utf8(help.stdout).unwrap();
     assert!(help.status.success());
     for flag in [
-        "--db",
+        "--database",
         "--listen",
         "--config",
         "--token",
@@ -122,6 +122,11 @@ fn help_describes_the_flags_and_bad_input_fails_in_one_line_without_echoing_toke
     assert_eq!(bad.status.code(), Some(1));
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(!stderr.contains("s3cret"), "{stderr}");
+    let unknown = Command::new(BIN).args(["--database", "mysql://root:pa55@db/relais"]).output();
+    let unknown = unknown.unwrap();
+    let stderr = String::from_utf8(unknown.stderr).unwrap();
+    assert_eq!((unknown.status.code(), stderr.lines().count()), (Some(1), 1), "{stderr}");
+    assert!(stderr.contains("postgres://") && !stderr.contains("pa55"), "{stderr}");
 }
 
 #[tokio::test]
@@ -141,3 +146,5 @@ async fn an_in_memory_database_keeps_its_data_for_the_life_of_the_process() {
     let (_, page) = crate::support::send(&app, "GET", &uri, Some("tok-aline"), None).await;
     assert_eq!(page["changes"].as_array().unwrap().len(), 2);
 }
+
+on_both_engines!(what_the_server_confirmed_survives_a_crash_and_a_restart);

@@ -1,4 +1,5 @@
-//! What every server test shares: an app over a fresh SQLite file, requests through the
+//! What every server test shares: an app over a fresh database (a SQLite file, or a new
+//! PostgreSQL database in the cluster `RELAIS_TEST_POSTGRES` names), requests through the
 //! router without a network, the shared fixtures, and builders for valid mutations.
 
 use axum::body::Body;
@@ -11,11 +12,59 @@ use relais_core::{
     Transmission, TransmissionText, Urgency,
 };
 use relais_server::access::AccessConfig;
+use relais_server::engine::Engine;
 use relais_server::Settings;
 use serde_json::{json, Value};
+use sqlx::{AnyConnection, Connection};
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Once;
 use tempfile::TempDir;
 use tower::ServiceExt;
+
+/// The admin URL of a PostgreSQL cluster the tests may create databases in.
+const POSTGRES_VARIABLE: &str = "RELAIS_TEST_POSTGRES";
+
+/// Declares each test twice, `sqlite::NAME` and `postgres::NAME`, over the same body, which
+/// takes the engine. Without `RELAIS_TEST_POSTGRES` the PostgreSQL ones pass without running
+/// and say so on the terminal (`scripts/test` always sets it).
+macro_rules! on_both_engines {
+    (#[$test:meta] $($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(#[$test] async fn $name() {
+                super::$name(relais_server::engine::Engine::Sqlite).await
+            })+
+        }
+        mod postgres {
+            $(#[$test] async fn $name() {
+                if crate::support::postgres_configured() {
+                    super::$name(relais_server::engine::Engine::Postgres).await
+                }
+            })+
+        }
+    };
+    ($($name:ident),+ $(,)?) => {
+        on_both_engines!(#[tokio::test] $($name),+);
+    };
+}
+pub(crate) use on_both_engines;
+
+/// Whether PostgreSQL tests can run; if not, says so once, past the test harness's capture.
+pub fn postgres_configured() -> bool {
+    static WARNED: Once = Once::new();
+    let configured = std::env::var_os(POSTGRES_VARIABLE).is_some();
+    if !configured {
+        WARNED.call_once(|| {
+            let _ = writeln!(
+                std::io::stderr(),
+                "\nrelais-server: PostgreSQL tests NOT RUN: set {POSTGRES_VARIABLE}=postgres://… \
+                 (scripts/test starts a cluster and sets it)\n"
+            );
+        });
+    }
+    configured
+}
 
 pub const ALINE: &str = "aline.martin";
 pub const NADIA: &str = "nadia.roux";
@@ -52,21 +101,54 @@ pub fn db_url(path: &Path) -> String {
     format!("sqlite://{}", path.display())
 }
 
-/// A server over a database file in its own temporary directory.
+/// A database nobody used yet: a file in `dir`, or a new database in the test cluster.
+pub async fn fresh_database(engine: Engine, dir: &Path) -> String {
+    match engine {
+        Engine::Sqlite => db_url(&dir.join(format!("relais-{}.db", next_number()))),
+        Engine::Postgres => fresh_postgres_database().await,
+    }
+}
+
+fn next_number() -> u32 {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    NEXT.fetch_add(1, Ordering::SeqCst)
+}
+
+/// Creates `relais_test_PID_N` in the test cluster and returns its URL.
+async fn fresh_postgres_database() -> String {
+    let admin = std::env::var(POSTGRES_VARIABLE).unwrap();
+    let name = format!("relais_test_{}_{}", std::process::id(), next_number());
+    let mut conn = connect(&admin).await;
+    sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {name}")).execute(&mut conn).await.unwrap();
+    sqlx::raw_sql(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.unwrap();
+    let (base, query) = admin.split_once('?').map_or((admin.as_str(), None), |(b, q)| (b, Some(q)));
+    let (server, _) = base.rsplit_once('/').unwrap();
+    match query {
+        Some(query) => format!("{server}/{name}?{query}"),
+        None => format!("{server}/{name}"),
+    }
+}
+
+/// A direct connection, to look at what the server stored.
+pub async fn connect(url: &str) -> AnyConnection {
+    sqlx::any::install_default_drivers();
+    AnyConnection::connect(url).await.unwrap()
+}
+
+/// A server over a fresh database; the temporary directory holds SQLite files and backups.
 pub struct TestServer {
     pub dir: TempDir,
+    pub engine: Engine,
+    pub url: String,
     pub app: Router,
 }
 
 impl TestServer {
-    pub async fn start() -> Self {
+    pub async fn start(engine: Engine) -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let app = app_over(&dir.path().join("relais.db"), false).await;
-        Self { dir, app }
-    }
-
-    pub fn db_path(&self) -> PathBuf {
-        self.dir.path().join("relais.db")
+        let url = fresh_database(engine, dir.path()).await;
+        let app = app_over(&url, false).await;
+        Self { dir, engine, url, app }
     }
 
     pub async fn push(&self, token: &str, body: &Value) -> (StatusCode, Value) {
@@ -78,8 +160,9 @@ impl TestServer {
     }
 }
 
-pub async fn app_over(path: &Path, new_epoch: bool) -> Router {
-    let settings = Settings { db: db_url(path), access: access(), origins: Vec::new(), new_epoch };
+pub async fn app_over(url: &str, new_epoch: bool) -> Router {
+    let settings =
+        Settings { db: url.to_owned(), access: access(), origins: Vec::new(), new_epoch };
     relais_server::app(&settings).await.unwrap()
 }
 
