@@ -110,3 +110,31 @@ test("a write made offline in a second tab waits, marked, and is confirmed once 
   const k = await book(await page(karim, "karim"));
   await entry(k, "Écrit sans réseau : chute sans gravité").waitFor();
 });
+
+/** Closes every tab of `demo` and opens one: it becomes the leader and pulls at once. */
+async function freshLeader(demo, who) {
+  for (const open of demo.context.pages()) await open.close();
+  return book(await page(demo, who));
+}
+
+test("an entry shown to a second care worker reads « Lu par » for its author after sync", async () => {
+  const a = await freshLeader(aline, "aline");
+  await save(a, "Rendez-vous chez le kiné jeudi à 15 h");
+  await status(a).getByText("Tout est envoyé").waitFor();
+  assert.equal(await entry(a, "Rendez-vous chez le kiné").locator(".receipts").count(), 0, "nobody has read it yet");
+
+  const k = await freshLeader(karim, "karim");
+  // Displayed on Karim's screen: his receipt is recorded, shown, then pushed.
+  await entry(k, "Rendez-vous chez le kiné").getByText("Lu par Karim Benali").waitFor();
+  await entry(k, "Passage de 9 h").getByText("Lu par Karim Benali").waitFor();
+
+  // Aline's next sync brings the receipt; her own entries never get her own receipt.
+  let line = entry(a, "Rendez-vous chez le kiné").locator(".receipts");
+  for (let attempt = 0; attempt < 10 && !(await line.count()); attempt++) {
+    const again = await freshLeader(aline, "aline");
+    await status(again).getByText(/Dernière synchronisation/).waitFor();
+    await again.locator(".entry").first().waitFor();
+    line = entry(again, "Rendez-vous chez le kiné").locator(".receipts");
+  }
+  assert.equal(await line.innerText(), "Lu par Karim Benali");
+});

@@ -6,26 +6,29 @@
 //! without the data, nor drops an outbox entry whose effect was not stored.
 
 use crate::outbox::read_all;
-use crate::schema::{STORE_ACKNOWLEDGEMENTS, STORE_META, STORE_OUTBOX, STORE_TRANSMISSIONS};
+use crate::receipts::{self, StoredReceipt};
+use crate::schema::{STORE_ACKNOWLEDGEMENTS, STORE_META, STORE_OUTBOX, STORE_RECEIPTS, STORE_TRANSMISSIONS};
 use crate::store::StoredAcknowledgement;
 use crate::sync_state::{read, SyncRecord, SYNC_KEY};
 use crate::StoreError;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::Transaction;
 use relais_core::sync::events::Commit;
-use relais_core::sync::kinds::{ACKNOWLEDGEMENT, TRANSMISSION};
+use relais_core::sync::kinds::{ACKNOWLEDGEMENT, RECEIPT, TRANSMISSION};
 use relais_core::sync::wire::{Change, ChangeOp, Mutation, Target};
-use relais_core::{Acknowledgement, Transmission};
+use relais_core::{Acknowledgement, EntryId, Receipt, SubjectId, Transmission};
 use serde_json::Value;
 
 /// The stores one commit touches.
-pub(crate) const COMMIT_STORES: [&str; 4] = [STORE_TRANSMISSIONS, STORE_ACKNOWLEDGEMENTS, STORE_OUTBOX, STORE_META];
+pub(crate) const COMMIT_STORES: [&str; 5] =
+    [STORE_TRANSMISSIONS, STORE_ACKNOWLEDGEMENTS, STORE_RECEIPTS, STORE_OUTBOX, STORE_META];
 
 pub(crate) async fn apply(tx: &Transaction<'_>, commit: &Commit) -> Result<(), StoreError> {
     let outbox = read_all(tx).await?;
     if commit.reset {
         tx.object_store(STORE_TRANSMISSIONS)?.clear()?.await?;
         tx.object_store(STORE_ACKNOWLEDGEMENTS)?.clear()?.await?;
+        tx.object_store(STORE_RECEIPTS)?.clear()?.await?;
     }
     for change in &commit.changes {
         apply_change(tx, change).await?;
@@ -81,22 +84,33 @@ async fn put(tx: &Transaction<'_>, target: &Target, resource: &Value) -> Result<
                 .await?;
         }
         ACKNOWLEDGEMENT => put_acknowledgement(tx, parse(resource)?).await?,
+        RECEIPT => put_receipt(tx, parse(resource)?).await?,
         _ => {}
     }
     Ok(())
 }
 
-/// An acknowledgement is indexed by the person its entry is about; one whose entry this user
-/// cannot read (a restricted category) has nowhere to be shown and is skipped.
-async fn put_acknowledgement(tx: &Transaction<'_>, ack: Acknowledgement) -> Result<(), StoreError> {
+/// Acknowledgements and receipts are indexed by the person their entry is about; one whose
+/// entry this user cannot read (a restricted category) has nowhere to be shown and is skipped.
+async fn subject_of(tx: &Transaction<'_>, entry: EntryId) -> Result<Option<SubjectId>, StoreError> {
     let entry: Option<Transmission> = tx
         .object_store(STORE_TRANSMISSIONS)?
-        .get(ack.entry.to_string())
+        .get(entry.to_string())
         .serde()?
         .await?;
-    let Some(entry) = entry else { return Ok(()) };
-    let stored = StoredAcknowledgement::new(entry.subject, ack);
+    Ok(entry.map(|e| e.subject))
+}
+
+async fn put_acknowledgement(tx: &Transaction<'_>, ack: Acknowledgement) -> Result<(), StoreError> {
+    let Some(subject) = subject_of(tx, ack.entry).await? else { return Ok(()) };
+    let stored = StoredAcknowledgement::new(subject, ack);
     tx.object_store(STORE_ACKNOWLEDGEMENTS)?.put(&stored).serde()?.await?;
+    Ok(())
+}
+
+async fn put_receipt(tx: &Transaction<'_>, receipt: Receipt) -> Result<(), StoreError> {
+    let Some(subject) = subject_of(tx, receipt.entry).await? else { return Ok(()) };
+    receipts::put_if_absent(tx, &subject, &receipt).await?;
     Ok(())
 }
 
@@ -104,6 +118,7 @@ async fn tombstone(tx: &Transaction<'_>, target: &Target) -> Result<(), StoreErr
     let (store, key) = match target.resource_type.0.as_str() {
         TRANSMISSION => (STORE_TRANSMISSIONS, target.id.clone()),
         ACKNOWLEDGEMENT => (STORE_ACKNOWLEDGEMENTS, StoredAcknowledgement::key_of_target(&target.id)),
+        RECEIPT => (STORE_RECEIPTS, StoredReceipt::key_of_target(&target.id)),
         _ => return Ok(()),
     };
     tx.object_store(store)?.delete(key).primitive()?.await?;

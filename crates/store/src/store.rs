@@ -51,7 +51,7 @@ fn draft_key(subject: &SubjectId) -> String {
 
 /// Appends the mutation for `write` with the next gapless seq, inside the caller's
 /// transaction, so the write and its outbox entry commit or fail together.
-async fn queue(tx: &Transaction<'_>, write: Write) -> Result<(), StoreError> {
+pub(crate) async fn queue(tx: &Transaction<'_>, write: Write) -> Result<(), StoreError> {
     let meta = tx.object_store(STORE_META)?;
     let seq: u64 = meta.get(NEXT_SEQ).primitive()?.await?.unwrap_or(1);
     tx.object_store(STORE_OUTBOX)?.add(&mutation(seq, write)).serde()?.await?;

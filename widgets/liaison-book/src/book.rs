@@ -18,7 +18,7 @@ use crate::texts::{Lang, Texts};
 use crate::vigilance::VigilancePanel;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use relais_core::{Acknowledgement, SubjectId, Timestamp, Transmission, TransmissionDraft};
+use relais_core::{Acknowledgement, Receipt, SubjectId, Timestamp, Transmission, TransmissionDraft};
 use relais_store::{PageEnd, Store, StoreError};
 use std::time::Duration;
 
@@ -61,6 +61,7 @@ pub fn LiaisonBook(
                 let page_end = loaded.entries.last().filter(|_| loaded.entries.len() == FIRST_PAGE).map(PageEnd::of);
                 book.entries.set(loaded.entries);
                 book.acks.set(loaded.acks);
+                book.receipts.all.set(loaded.receipts);
                 book.last_seen.set(loaded.last_seen);
                 draft.set(loaded.draft);
                 phase.set(Phase::Ready);
@@ -102,6 +103,7 @@ struct Loaded {
     store: Store,
     entries: Vec<Transmission>,
     acks: Vec<Acknowledgement>,
+    receipts: Vec<Receipt>,
     draft: Option<TransmissionDraft>,
     last_seen: Option<Timestamp>,
 }
@@ -110,9 +112,10 @@ async fn open_and_load(tenant: &str, user: &str, subject: &SubjectId) -> Result<
     let store = Store::open(tenant, user).await?;
     let entries = store.transmissions_page(subject, None, FIRST_PAGE).await?;
     let acks = store.acknowledgements_for(subject).await?;
+    let receipts = store.receipts_for(subject).await?;
     let draft = store.load_draft(subject).await?;
     let last_seen = store.visit(subject, device::now()).await?;
-    Ok(Loaded { store, entries, acks, draft, last_seen })
+    Ok(Loaded { store, entries, acks, receipts, draft, last_seen })
 }
 
 /// Reads the entries after the first page and merges them in; the book is usable meanwhile,

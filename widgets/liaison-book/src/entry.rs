@@ -1,6 +1,7 @@
 //! One transmission in the list: what, how urgent, who, when, how it relates to others, and
 //! the two things a reader can do with it (reply, and for its author, correct).
 
+use crate::read_receipts::read_line;
 use crate::sync_status::UnsentMark;
 use crate::device;
 use crate::state::{Book, Compose};
@@ -102,6 +103,7 @@ pub fn Entry(book: Book, entry: Transmission, position: usize, #[prop(into)] set
                 {link_line}
                 <p class="text" id=text_id.clone()>{entry.text.as_str().to_owned()}</p>
                 {entry.vigilance.then(|| view! { <p class="acks">{move || acknowledgements(book, id)}</p> })}
+                {move || read_line(book, id).map(|line| view! { <p class="receipts">{line}</p> })}
                 <footer>
                     <span>{texts.by} " " <span class="author">{entry.author.name().to_owned()}</span>
                     " — " <span class="role">{pick(lang, role.label_fr(), role.label_en())}</span></span>

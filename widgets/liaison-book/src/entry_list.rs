@@ -12,7 +12,8 @@ use crate::device;
 use crate::entry::Entry;
 use crate::state::Book;
 use crate::texts::Texts;
-use crate::virtual_window::{window, Heights, Row, DEFAULT_VIEWPORT_PX};
+use crate::read_receipts;
+use crate::virtual_window::{visible, window, Heights, Row, DEFAULT_VIEWPORT_PX};
 use leptos::html::{Div, Ol};
 use leptos::prelude::*;
 
@@ -61,6 +62,12 @@ pub fn EntryList(book: Book) -> impl IntoView {
                 heights.record(measure(&list, &window_rows));
             }
         });
+    });
+    let on_screen = Memo::new(move |_| offsets.with(|o| visible(o, scroll_top.get(), viewport.get())));
+    Effect::new(move |_| {
+        let (start, end) = on_screen.get();
+        let indices: Vec<usize> = rows.with(|r| r[start..end].iter().map(|row| row.index).collect());
+        read_receipts::displayed(book, &indices);
     });
     let on_scroll = move |_| {
         if let Some(div) = scroller.get_untracked() {

@@ -16,6 +16,7 @@ mod events;
 mod export;
 mod filters;
 mod listing;
+mod read_receipts;
 mod reader;
 mod state;
 mod sync_status;

@@ -7,6 +7,7 @@
 use crate::config::BookConfig;
 use crate::events::Events;
 use crate::listing::Listing;
+use crate::read_receipts::Receipts;
 use crate::texts::Lang;
 use leptos::prelude::*;
 use relais_core::search::Query;
@@ -79,6 +80,7 @@ pub struct Book {
     /// While the entries older than the first page are still being read (see `book.rs`).
     pub older_loading: RwSignal<bool>,
     pub acks: RwSignal<Vec<Acknowledgement>>,
+    pub receipts: Receipts,
     pub compose: RwSignal<Compose>,
     pub filters: RwSignal<Filters>,
     pub now: RwSignal<Timestamp>,
@@ -106,6 +108,7 @@ impl Book {
             entries,
             older_loading: RwSignal::new(false),
             acks: RwSignal::new(Vec::new()),
+            receipts: Receipts::new(),
             compose: RwSignal::new(Compose::New),
             filters,
             now: RwSignal::new(now),

@@ -43,7 +43,7 @@ pub fn start(book: Book, store: Store) {
     }
 }
 
-/// Entries and acknowledgements as the store now holds them (pulled, or written elsewhere).
+/// Entries, acknowledgements and receipts as the store now holds them (pulled, or written elsewhere).
 async fn reload(book: Book) {
     let Some(Some(store)) = book.store.try_get_value() else {
         return;
@@ -51,12 +51,14 @@ async fn reload(book: Book) {
     let Some(subject) = book.config.try_with_value(|c| c.subject.clone()) else {
         return;
     };
-    if let (Ok(entries), Ok(acks)) = (
+    if let (Ok(entries), Ok(acks), Ok(receipts)) = (
         store.transmissions_for(&subject).await,
         store.acknowledgements_for(&subject).await,
+        store.receipts_for(&subject).await,
     ) {
         book.entries.try_set(entries);
         book.acks.try_set(acks);
+        book.receipts.all.try_set(receipts);
     }
     read_unsent(book).await;
 }

@@ -76,9 +76,16 @@ impl Heights {
 
 /// The rows `[start, end)` that intersect the visible area widened by the margin.
 pub fn window(offsets: &[f64], scroll_top: f64, viewport: f64) -> (usize, usize) {
+    between(offsets, (scroll_top - MARGIN_PX).max(0.0), scroll_top + viewport + MARGIN_PX)
+}
+
+/// The rows `[start, end)` at least partly inside the visible area itself.
+pub fn visible(offsets: &[f64], scroll_top: f64, viewport: f64) -> (usize, usize) {
+    between(offsets, scroll_top.max(0.0), scroll_top + viewport)
+}
+
+fn between(offsets: &[f64], from: f64, to: f64) -> (usize, usize) {
     let rows = offsets.len().saturating_sub(1);
-    let from = (scroll_top - MARGIN_PX).max(0.0);
-    let to = scroll_top + viewport + MARGIN_PX;
     let start = offsets.partition_point(|top| *top <= from).saturating_sub(1).min(rows);
     let end = offsets.partition_point(|top| *top < to).min(rows);
     (start, end.max(start))
