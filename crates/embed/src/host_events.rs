@@ -22,7 +22,7 @@ fn detail(entry: &EntrySummary) -> js_sys::Object {
     detail
 }
 
-fn dispatch(host: &HtmlElement, name: &str, detail: &js_sys::Object) {
+pub(crate) fn dispatch(host: &HtmlElement, name: &str, detail: &js_sys::Object) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -1,17 +1,24 @@
 //! `<relais-needs-questionnaire subject="…" tenant="…" user-id="…" user-name="…" user-role="…" instrument="aggir|rem">`.
 //!
 //! A host questionnaire (FHIR R4 JSON) comes through the element's `questionnaire` property,
-//! an object or a JSON string, set before the element is inserted; it replaces `instrument`.
+//! an object or a JSON string, set before the element is inserted, or from the
+//! `questionnaire-url` attribute, fetched when it opens; either replaces `instrument` (the
+//! property wins over the URL). The needs the evaluator proposes to the plan come out as a
+//! `relais:needs` event whose detail is core's JSON array of proposed needs.
 
 use crate::attributes::{attribute, language};
-use crate::{define_element, mounts};
+use crate::{define_element, host_events, mounts};
 use leptos::prelude::*;
-use relais_needs_questionnaire::{NeedsQuestionnaire, QuestionnaireConfig, QuestionnaireConfigError, STYLESHEET};
+use relais_needs_questionnaire::{
+    needs_json, NeedsEvent, NeedsQuestionnaire, QuestionnaireConfig, QuestionnaireConfigError, STYLESHEET,
+};
+use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
 const TAG: &str = "relais-needs-questionnaire";
-const ATTRIBUTES: [&str; 7] = ["subject", "tenant", "user-id", "user-name", "user-role", "instrument", "lang"];
+const ATTRIBUTES: [&str; 8] =
+    ["subject", "tenant", "user-id", "user-name", "user-role", "instrument", "questionnaire-url", "lang"];
 
 pub fn define() {
     let mount = Closure::<dyn Fn(HtmlElement, ShadowRoot) -> u32>::new(mount).into_js_value();
@@ -40,8 +47,18 @@ fn config(element: &HtmlElement) -> Result<QuestionnaireConfig, QuestionnaireCon
     )?;
     match host_questionnaire(element) {
         Some(json) => config.with_host_questionnaire(&json),
-        None => Ok(config),
+        None => Ok(config.with_questionnaire_url(&attribute(element, "questionnaire-url"))),
     }
+}
+
+/// The callback that dispatches `relais:needs` on `host`, the detail being the JSON array.
+fn on_needs(host: HtmlElement) -> Callback<NeedsEvent> {
+    // The bundle runs on the page's single thread; the wrapper only satisfies `Callback`'s bounds.
+    let host = SendWrapper::new(host);
+    Callback::new(move |event: NeedsEvent| {
+        let detail = js_sys::JSON::parse(&needs_json(&event.0)).unwrap_or_else(|_| js_sys::Array::new().into());
+        host_events::dispatch(&host, "relais:needs", detail.unchecked_ref());
+    })
 }
 
 fn mount(element: HtmlElement, root: ShadowRoot) -> u32 {
@@ -54,9 +71,12 @@ fn mount(element: HtmlElement, root: ShadowRoot) -> u32 {
         .unchecked_into();
     root.append_child(&container).expect("a shadow root accepts children");
     match config(&element) {
-        Ok(config) => mounts::keep(Box::new(mount_to(container, move || {
-            view! { <NeedsQuestionnaire config=config lang=lang /> }
-        }))),
+        Ok(config) => {
+            let on_needs = on_needs(element);
+            mounts::keep(Box::new(mount_to(container, move || {
+                view! { <NeedsQuestionnaire config=config lang=lang on_needs=on_needs /> }
+            })))
+        }
         Err(error) => {
             let message = format!("Relais : configuration invalide — {error}");
             mounts::keep(Box::new(mount_to(container, move || {

@@ -101,7 +101,7 @@ fn finalized_note(session: Session, done: &Evaluation) -> impl IntoView {
         <p class="finalized" role="status">
             {format!("{} {} {} ({}), {when}.", texts.finalized, texts.by, done.author().name(), done.author().role().code())}
         </p>
-        <p class="note">{texts.signature_pending}</p>
+        <p class="note fingerprint">{format!("{} : ", texts.fingerprint)}<code>{done.fingerprint().map(|f| f.to_string())}</code></p>
     }
 }
 

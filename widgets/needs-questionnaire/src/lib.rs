@@ -5,11 +5,15 @@
 //! answer through `relais-store` and never touches the network.
 
 mod aggir_panel;
+mod compare;
 mod config;
 mod controls;
 mod device;
 mod finalize;
+mod history;
+mod host_fetch;
 mod item_view;
+mod needs;
 mod questionnaire;
 mod session;
 mod sheet;
@@ -17,7 +21,9 @@ mod texts;
 mod values;
 
 pub use config::{Instrument, QuestionnaireConfig, QuestionnaireConfigError};
+pub use needs::NeedsEvent;
 pub use questionnaire::NeedsQuestionnaire;
+pub use relais_core::questionnaire::proposed_needs::needs_json;
 pub use texts::Lang;
 
 /// The widget's stylesheet; the embedding layer adopts it into the element's Shadow DOM.

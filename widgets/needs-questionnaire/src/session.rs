@@ -7,7 +7,7 @@ use crate::sheet::Sheet;
 use crate::texts::{Lang, Texts};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use relais_core::questionnaire::evaluation::Evaluation;
+use relais_core::questionnaire::evaluation::{Evaluation, EvaluationError};
 use relais_core::questionnaire::{AnswerError, SlotRef};
 use relais_core::EntryId;
 use relais_store::Store;
@@ -28,6 +28,9 @@ pub struct Session {
     pub draft: StoredValue<Option<Evaluation>>,
     /// The version finalised in this session, after which the form is read-only.
     pub finalized: RwSignal<Option<Evaluation>>,
+    /// This person's evaluations with this questionnaire, drafts and final versions, oldest
+    /// first, as last written: what the history and the comparison list.
+    pub versions: RwSignal<Vec<Evaluation>>,
     /// What the last finalise attempt found missing.
     pub missing: RwSignal<Vec<SlotRef>>,
     pub save_error: RwSignal<Option<String>>,
@@ -44,6 +47,7 @@ impl Session {
             store: StoredValue::new_local(None),
             draft: StoredValue::new(None),
             finalized: RwSignal::new(None),
+            versions: RwSignal::new(Vec::new()),
             missing: RwSignal::new(Vec::new()),
             save_error: RwSignal::new(None),
         }
@@ -86,8 +90,28 @@ impl Session {
             .with_value(|c| Evaluation::draft(id, c.subject.clone(), c.author.clone(), now, sheet.form()))
     }
 
+    /// Starts the next version of the final `previous`: a draft holding its answers, linked to
+    /// it, which the form then edits.
+    pub fn amend(&self, previous: &Evaluation) -> Result<(), EvaluationError> {
+        let now = device::now();
+        let id = EntryId::v7(now.unix_ms() as u64, device::random_bytes());
+        let amendment = previous.amend(id, self.config.with_value(|c| c.author.clone()), now)?;
+        let questionnaire = self.sheet.with_untracked(|s| s.form().questionnaire().clone());
+        let form = amendment.form(questionnaire)?;
+        self.sheet.set(Sheet::new(form));
+        self.draft.set_value(Some(amendment.clone()));
+        self.missing.set(Vec::new());
+        self.finalized.set(None);
+        self.write(amendment);
+        Ok(())
+    }
+
     /// Stores `evaluation`; a failure stays visible until a later save succeeds.
     pub fn write(&self, evaluation: Evaluation) {
+        self.versions.update(|versions| match versions.iter_mut().find(|v| v.id() == evaluation.id()) {
+            Some(known) => *known = evaluation.clone(),
+            None => versions.push(evaluation.clone()),
+        });
         let Some(store) = self.store.get_value() else { return };
         let save_error = self.save_error;
         spawn_local(async move {

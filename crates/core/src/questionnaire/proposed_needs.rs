@@ -43,6 +43,12 @@ impl ProposedNeed {
     }
 }
 
+/// The JSON array a host receives (the `relais:needs` event's detail): each need as
+/// `{need, title, domain, service, reason}`.
+pub fn needs_json(needs: &[ProposedNeed]) -> String {
+    serde_json::to_string(needs).expect("proposed needs always serialise")
+}
+
 /// Goal title, goal domain code and service type code.
 type Proposal = (&'static str, &'static str, &'static str);
 

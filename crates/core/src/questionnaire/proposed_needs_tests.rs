@@ -2,7 +2,7 @@
 
 use super::aggir_form_tests::{answer, filled};
 use super::aggir_items::GridActivity;
-use super::proposed_needs::proposed_needs;
+use super::proposed_needs::{needs_json, proposed_needs};
 use super::*;
 use crate::aggir::{Code, IllustrativeVariable, Profile, Variable};
 use crate::plan::NeedRef;
@@ -73,15 +73,15 @@ fn a_host_questionnaire_proposes_nothing_and_the_wire_shape_is_stable() {
         .questionnaire;
     assert!(proposed_needs(&Form::new(host)).is_empty());
     let grid = filled(Profile::parse("AABAAAAAAA").unwrap());
-    let json = serde_json::to_value(&proposed_needs(grid.form())[0]).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&needs_json(&proposed_needs(grid.form()))).unwrap();
     assert_eq!(
         json,
-        json!({
+        json!([{
             "need": {"kind": "aggir", "variable": "toilette"},
             "title": "Aide à la toilette",
             "domain": {"code": "vie-quotidienne", "label_fr": "Actes de la vie quotidienne"},
             "service": {"code": "aide-a-domicile", "label_fr": "Aide à domicile", "tax_credit_eligible": true},
             "reason": "Toilette : B"
-        })
+        }])
     );
 }
