@@ -1,7 +1,8 @@
 //! Bearer-token authentication: the only place a request's token is read.
 //!
-//! The verifier is a trait so a host can plug in its own identity provider (JWT, session
-//! lookup); `ConfiguredTokens` is the development implementation. The token is compared and
+//! The verifier is a trait so a host can plug in its own identity provider (session lookup,
+//! another signature scheme); `jwt::JwtVerifier` checks HS256 tokens a portal signs, and
+//! `ConfiguredTokens` is the development implementation. The token is compared and
 //! dropped here: it is never stored, logged or echoed in an error.
 
 use crate::access::TokenGrant;
@@ -45,6 +46,15 @@ impl ConfiguredTokens {
 impl TokenVerifier for ConfiguredTokens {
     fn verify(&self, token: &str) -> Option<Caller> {
         self.callers.get(token).cloned()
+    }
+}
+
+/// Several verifiers, tried in order: the configured development tokens, then signed JWTs.
+pub struct FirstOf(pub Vec<Box<dyn TokenVerifier>>);
+
+impl TokenVerifier for FirstOf {
+    fn verify(&self, token: &str) -> Option<Caller> {
+        self.0.iter().find_map(|verifier| verifier.verify(token))
     }
 }
 

@@ -1,10 +1,14 @@
 //! The `relais-server` command line: where the data lives, where to listen, who may call.
 
 use crate::access::{AccessConfig, DEMO};
+use crate::jwt::JwtSecret;
 use crate::serve::{Settings, StartError};
 use clap::Parser;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+
+/// Where the JWT secret may come from instead of a file.
+pub const JWT_SECRET_VARIABLE: &str = "RELAIS_JWT_SECRET";
 
 /// Serveur de synchronisation de référence de Relais / Relais reference sync server.
 ///
@@ -27,6 +31,10 @@ pub struct Args {
     /// Fichier JSON des jetons et cercles de soins / JSON file of tokens and care circles
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Secret partagé des JWT HS256 signés par le portail (≥ 32 octets) ; ou la variable
+    /// RELAIS_JWT_SECRET / shared secret of the HS256 JWTs the portal signs (docs/tokens.md)
+    #[arg(long, value_name = "FILE")]
+    pub jwt_secret_file: Option<PathBuf>,
     /// Jeton de développement / development token (repeatable)
     #[arg(long = "token", value_name = "TOKEN=TENANT:USER:ROLE")]
     pub tokens: Vec<String>,
@@ -70,6 +78,20 @@ impl Args {
             access,
             origins: self.origins.clone(),
             new_epoch: self.new_epoch,
+            jwt_secret: self.jwt_secret()?,
         })
+    }
+
+    /// The JWT secret from `--jwt-secret-file`, else from `RELAIS_JWT_SECRET`, if either is set.
+    fn jwt_secret(&self) -> Result<Option<JwtSecret>, StartError> {
+        let text = match &self.jwt_secret_file {
+            Some(path) => std::fs::read_to_string(path)
+                .map_err(|e| StartError::Config(path.display().to_string(), e))?,
+            None => match std::env::var(JWT_SECRET_VARIABLE) {
+                Ok(text) => text,
+                Err(_) => return Ok(None),
+            },
+        };
+        Ok(Some(JwtSecret::new(&text)?))
     }
 }

@@ -15,6 +15,7 @@ pub mod engine;
 pub mod failure;
 pub mod history;
 pub mod http;
+pub mod jwt;
 pub mod pull;
 pub mod push;
 pub mod request;

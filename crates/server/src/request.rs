@@ -12,12 +12,14 @@ const MAX_STORED_SEQ: u64 = i64::MAX as u64;
 
 /// A push body, checked as core checks it, plus the storage bound on seqs.
 pub fn parse_push(body: &[u8]) -> Result<PushRequest, Problem> {
-    let text = std::str::from_utf8(body)
-        .map_err(|e| Problem::BadRequest { detail: e.to_string() })?;
+    let text =
+        std::str::from_utf8(body).map_err(|e| Problem::BadRequest { detail: e.to_string() })?;
     let request = server::parse_push(text)?;
     // Storage keeps seqs in signed 64-bit columns (SQLite and PostgreSQL alike).
     if request.mutations.last().is_some_and(|m| m.seq > MAX_STORED_SEQ) {
-        return Err(Problem::BadRequest { detail: format!("seqs must not exceed {MAX_STORED_SEQ}") });
+        return Err(Problem::BadRequest {
+            detail: format!("seqs must not exceed {MAX_STORED_SEQ}"),
+        });
     }
     Ok(request)
 }

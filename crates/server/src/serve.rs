@@ -3,9 +3,10 @@
 //! Split from `main.rs` so tests build exactly the application the binary runs.
 
 use crate::access::{AccessConfig, AccessError};
-use crate::auth::ConfiguredTokens;
+use crate::auth::{ConfiguredTokens, FirstOf, TokenVerifier};
 use crate::db;
 use crate::http::{router, AppState};
+use crate::jwt::{JwtSecret, JwtVerifier, ShortSecret};
 use crate::storage::Storage;
 use axum::http::HeaderValue;
 use axum::Router;
@@ -20,6 +21,8 @@ pub struct Settings {
     pub access: AccessConfig,
     pub origins: Vec<String>,
     pub new_epoch: bool,
+    /// The secret portals sign JWTs with; none: only configured tokens are accepted.
+    pub jwt_secret: Option<JwtSecret>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -28,6 +31,8 @@ pub enum StartError {
     Config(String, std::io::Error),
     #[error(transparent)]
     Access(#[from] AccessError),
+    #[error(transparent)]
+    JwtSecret(#[from] ShortSecret),
     #[error("base de données / database: {0}")]
     Storage(#[from] sqlx::Error),
     #[error("origine CORS invalide « {0} » (une origine précise, pas « * ») / invalid CORS origin (an exact origin, not '*')")]
@@ -45,8 +50,16 @@ pub async fn app(settings: &Settings) -> Result<Router, StartError> {
     }
     db::load_circles(&database.pool, &settings.access.circles).await?;
     let storage = Storage::new(database, CategoryCatalogue::french_defaults());
-    let verifier = Arc::new(ConfiguredTokens::new(&settings.access.tokens));
-    Ok(router(AppState::new(storage, verifier), origins))
+    Ok(router(AppState::new(storage, verifier(settings)), origins))
+}
+
+fn verifier(settings: &Settings) -> Arc<dyn TokenVerifier> {
+    let mut verifiers: Vec<Box<dyn TokenVerifier>> =
+        vec![Box::new(ConfiguredTokens::new(&settings.access.tokens))];
+    if let Some(secret) = &settings.jwt_secret {
+        verifiers.push(Box::new(JwtVerifier::new(secret.clone())));
+    }
+    Arc::new(FirstOf(verifiers))
 }
 
 /// An exact origin such as `https://portail.example.fr`: a wildcard would let any site call
@@ -64,7 +77,7 @@ pub async fn run(settings: Settings, listen: SocketAddr) -> Result<(), StartErro
     let app = app(&settings).await?;
     let listener = tokio::net::TcpListener::bind(listen).await.map_err(StartError::Listen)?;
     let address = listener.local_addr().map_err(StartError::Listen)?;
-    if settings.access.tokens.is_empty() {
+    if settings.access.tokens.is_empty() && settings.jwt_secret.is_none() {
         eprintln!(
             "relais-server : aucun jeton configuré, toute requête recevra 401 \
              / no token configured, every request will get 401"

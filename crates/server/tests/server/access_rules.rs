@@ -2,8 +2,8 @@
 //! confidentiality of restricted categories, and CORS for the host origin only.
 
 use crate::support::{
-    access, acknowledge, create, db_url, group, on_both_engines, pull_all, push_body, send,
-    statuses, transmission, TestServer, ALINE, NADIA, SOPHIE,
+    acknowledge, create, db_url, group, on_both_engines, pull_all, push_body, send, statuses,
+    transmission, TestServer, ALINE, NADIA, SOPHIE,
 };
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -94,9 +94,8 @@ async fn cors_allows_the_configured_host_origin_and_no_other() {
     let dir = tempfile::tempdir().unwrap();
     let settings = Settings {
         db: db_url(&dir.path().join("relais.db")),
-        access: access(),
         origins: vec!["https://portail.example.fr".into()],
-        new_epoch: false,
+        ..crate::support::settings()
     };
     let app = relais_server::app(&settings).await.unwrap();
     let allowed = preflight(&app, "https://portail.example.fr").await;

@@ -8,3 +8,4 @@ mod fixtures;
 mod protocol;
 mod restart;
 mod support;
+mod tokens;

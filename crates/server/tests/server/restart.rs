@@ -111,6 +111,7 @@ fn help_describes_the_flags_and_bad_input_fails_in_one_line_without_echoing_toke
         "--demo",
         "--allow-origin",
         "--new-epoch",
+        "--jwt-secret-file",
     ] {
         assert!(text.contains(flag), "--help does not mention {flag}");
     }
@@ -127,16 +128,23 @@ fn help_describes_the_flags_and_bad_input_fails_in_one_line_without_echoing_toke
     let stderr = String::from_utf8(unknown.stderr).unwrap();
     assert_eq!((unknown.status.code(), stderr.lines().count()), (Some(1), 1), "{stderr}");
     assert!(stderr.contains("postgres://") && !stderr.contains("pa55"), "{stderr}");
+    let dir = tempfile::tempdir().unwrap();
+    let short = dir.path().join("secret");
+    std::fs::write(&short, "trop-court\n").unwrap();
+    let refused = Command::new(BIN)
+        .args(["--database", "sqlite::memory:", "--jwt-secret-file"])
+        .arg(&short)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(refused.stderr).unwrap();
+    assert_eq!((refused.status.code(), stderr.lines().count()), (Some(1), 1), "{stderr}");
+    assert!(stderr.contains("32") && !stderr.contains("trop-court"), "{stderr}");
 }
 
 #[tokio::test]
 async fn an_in_memory_database_keeps_its_data_for_the_life_of_the_process() {
-    let settings = relais_server::Settings {
-        db: "sqlite::memory:".into(),
-        access: crate::support::access(),
-        origins: Vec::new(),
-        new_epoch: false,
-    };
+    let settings =
+        relais_server::Settings { db: "sqlite::memory:".into(), ..crate::support::settings() };
     let app = relais_server::app(&settings).await.unwrap();
     let push = fixture("push-request.two-mutations.json").to_string();
     let (_, applied) =

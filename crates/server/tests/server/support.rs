@@ -13,6 +13,7 @@ use relais_core::{
 };
 use relais_server::access::AccessConfig;
 use relais_server::engine::Engine;
+use relais_server::jwt::JwtSecret;
 use relais_server::Settings;
 use serde_json::{json, Value};
 use sqlx::{AnyConnection, Connection};
@@ -97,6 +98,20 @@ pub fn access_json() -> Value {
     })
 }
 
+/// The secret the test servers' portal signs JWTs with.
+pub const JWT_SECRET: &str = "un secret de test assez long pour HS256";
+
+/// The settings of every test server but its database.
+pub fn settings() -> Settings {
+    Settings {
+        db: String::new(),
+        access: access(),
+        origins: Vec::new(),
+        new_epoch: false,
+        jwt_secret: Some(JwtSecret::new(JWT_SECRET).unwrap()),
+    }
+}
+
 pub fn db_url(path: &Path) -> String {
     format!("sqlite://{}", path.display())
 }
@@ -161,8 +176,7 @@ impl TestServer {
 }
 
 pub async fn app_over(url: &str, new_epoch: bool) -> Router {
-    let settings =
-        Settings { db: url.to_owned(), access: access(), origins: Vec::new(), new_epoch };
+    let settings = Settings { db: url.to_owned(), new_epoch, ..settings() };
     relais_server::app(&settings).await.unwrap()
 }
 
