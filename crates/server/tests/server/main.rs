@@ -5,6 +5,7 @@ mod access_rules;
 mod concurrency;
 mod differential;
 mod fixtures;
+mod limits;
 mod protocol;
 mod restart;
 mod support;
