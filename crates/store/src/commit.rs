@@ -41,16 +41,19 @@ pub(crate) async fn apply(tx: &Transaction<'_>, commit: &Commit) -> Result<(), S
         // Seqs are stored as JS numbers; a u64 key would become a BigInt and match nothing.
         store.delete(confirmed.seq as f64).primitive()?.await?;
     }
-    save_record(tx, commit).await
+    save_record(tx, commit, &outbox).await
 }
 
-async fn save_record(tx: &Transaction<'_>, commit: &Commit) -> Result<(), StoreError> {
+/// Refusals stay for good; a conflict stays until a later write of the same item (in the
+/// outbox now, made from the current version) resolves it.
+async fn save_record(tx: &Transaction<'_>, commit: &Commit, outbox: &[Mutation]) -> Result<(), StoreError> {
     let mut rejected = read(tx).await?.map(|r| r.rejected).unwrap_or_default();
     for refusal in &commit.rejected {
         if !rejected.iter().any(|r| r.id == refusal.id) {
             rejected.push(refusal.clone());
         }
     }
+    rejected.retain(|r| !r.is_resolved_by(outbox));
     let record = SyncRecord {
         client_group: commit.client_group,
         cursor: Some(commit.cursor.clone()),

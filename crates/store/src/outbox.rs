@@ -73,6 +73,12 @@ pub(crate) fn mutation(seq: u64, write: Write) -> Mutation {
         Write::ReceiptAdd(r) => {
             (derived_id(r.entry, &format!("{RECEIPT_ADD}:{}", r.by.id()), r.at.unix_ms()), r.at)
         }
+        // The target and the changes tell two edits of one plan apart; the time, two edits
+        // of the same fields to the same values.
+        Write::PlanItemPut(p) => {
+            let salt = format!("{}:{}", write.target().id, serde_json::to_string(&p.changes).unwrap_or_default());
+            (derived_id(p.item.plan, &salt, p.at.unix_ms()), p.at)
+        }
     };
     write.into_mutation(seq, id, device_time)
 }

@@ -162,6 +162,7 @@ impl Client {
     }
 
     fn learn(&mut self, entries: Vec<Mutation>) {
+        self.rejected.retain(|r| !r.is_resolved_by(&entries));
         for entry in entries.into_iter().filter(|m| m.seq > self.confirmed_seq) {
             self.pending.entry(entry.seq).or_insert(entry);
         }
@@ -414,7 +415,7 @@ impl Client {
     }
 
     fn rejected_mutation(&self, seq: u64, outcome: &Outcome) -> Option<RejectedMutation> {
-        let reason = outcome.rejection()?.clone();
+        let reason = outcome.needs_attention()?;
         let mutation = self.pending.get(&seq)?;
         Some(RejectedMutation {
             seq,

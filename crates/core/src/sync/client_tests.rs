@@ -9,8 +9,11 @@ use super::events::{
 };
 use super::server::Server;
 use super::status::{Activity, Attention, Instant};
-use super::test_support::{acknowledge, create, group, transmission, Rig};
-use super::wire::{Problem, Rejection};
+use super::test_support::{
+    acknowledge, create, group, plan_put, principal, push_body, transmission, Rig,
+};
+use super::wire::{Problem, Rejection, Version};
+use serde_json::json;
 use std::time::Duration;
 
 fn push_seqs(body: &Outgoing) -> Vec<u64> {
@@ -394,4 +397,29 @@ proptest::proptest! {
         proptest::prop_assert_eq!(confirmed, 0, "no outcome known, nothing confirmed");
         proptest::prop_assert_eq!(rig.client.status().pending, 1);
     }
+}
+
+#[test]
+fn a_plan_item_conflict_needs_attention_until_a_put_from_the_current_version() {
+    let mut rig = synced_rig();
+    let v1 = json!({"minutes": 60, "payer": "apa"});
+    rig.write(plan_put(1, "u1", None, &v1));
+    rig.settle();
+    // Someone else changes the duration while this user, still at version 1, changes it too.
+    let theirs = json!({"minutes": 90, "payer": "apa"});
+    let other = plan_put(5, "u2", Some((&v1, Version(1))), &theirs);
+    rig.server.push(&principal("u2"), &push_body(group(9), &[other])).unwrap();
+    rig.write(plan_put(2, "u1", Some((&v1, Version(1))), &json!({"minutes": 45, "payer": "apa"})));
+    rig.settle();
+    let status = rig.client.status();
+    assert!(status.needs_attention(), "the conflict is surfaced, not dropped");
+    assert!(status.rejected[0].reason.is_conflict());
+    assert!(rig.commits.iter().any(|c| c.rejected.iter().any(|r| r.reason.is_conflict())), "and stored");
+
+    rig.write(plan_put(3, "u1", Some((&theirs, Version(2))), &json!({"minutes": 45, "payer": "apa"})));
+    assert!(!rig.client.status().needs_attention(), "a put from the current version resolves it");
+    rig.settle();
+    assert!(!rig.client.status().needs_attention());
+    let item = rig.server.resources().values().last().unwrap();
+    assert_eq!(item.value["fields"], json!({"minutes": 45, "payer": "apa"}));
 }

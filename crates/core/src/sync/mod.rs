@@ -10,6 +10,7 @@ pub mod client;
 pub mod commit_log;
 pub mod events;
 pub mod kinds;
+pub mod merge;
 pub mod server;
 pub mod simulation;
 pub mod status;

@@ -8,7 +8,7 @@
 //! and commit them out of order, which is exactly what a real database does.
 
 use super::commit_log::{decode_cursor, encode_cursor, CommitLog, Epoch, Reservation};
-use super::kinds::{Access, Rule, Write, TRANSMISSION};
+use super::kinds::{Access, Verdict, Write, TRANSMISSION};
 use super::wire::{
     Change, ChangeOp, ClientGroupId, FirstOutcome, Mutation, MutationId, MutationOutcome, Outcome,
     Problem, PullRequest, PullResponse, PushRequest, PushResponse, Rejection, ResourceType, Target,
@@ -281,32 +281,31 @@ impl Server {
                 return Outcome::Rejected { reason };
             }
         }
-        self.create_if_absent(write, position, changes)
+        self.store(write, position, changes)
     }
 
-    /// Creates and set additions: an existing equal resource is the same write seen again (any
-    /// set member under the same key is); a different one under the same id is refused, never
-    /// overwritten.
-    fn create_if_absent(
-        &mut self,
-        write: &Write,
-        position: u64,
-        changes: &mut Vec<Change>,
-    ) -> Outcome {
+    /// Stores what core's rules say the write comes to (`Write::against`), under the next
+    /// version of the resource.
+    fn store(&mut self, write: &Write, position: u64, changes: &mut Vec<Change>) -> Outcome {
         let target = write.target();
-        let value = write.resource();
-        match self.resources.get(&target) {
-            Some(existing) if existing.value == value || write.rule() == Rule::AddToSet => {
-                Outcome::Duplicate { original: None }
-            }
-            Some(_) => Outcome::Rejected {
+        let current = self.resources.get(&target);
+        match write.against(current.map(|c| &c.value)) {
+            Verdict::AlreadyThere => Outcome::Duplicate { original: None },
+            Verdict::IdTaken => Outcome::Rejected {
                 reason: Rejection::new(
                     Rejection::TARGET_EXISTS,
                     "un autre enregistrement porte déjà cet identifiant / id already used",
                 ),
             },
-            None => {
-                let version = Version(1);
+            Verdict::Conflict => {
+                let current = current.cloned().unwrap_or(StoredResource {
+                    version: Version(0),
+                    value: Value::Null,
+                });
+                Outcome::Conflict { current: current.value, version: current.version }
+            }
+            Verdict::Store(value) => {
+                let version = Version(current.map_or(0, |c| c.version.0) + 1);
                 self.resources
                     .insert(target.clone(), StoredResource { version, value: value.clone() });
                 changes.push(Change {

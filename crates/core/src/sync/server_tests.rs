@@ -1,9 +1,10 @@
 //! The reference server's rules, one behaviour per test.
 
 use super::commit_log::Epoch;
+use serde_json::json;
 use super::server::Server;
 use super::test_support::{
-    acknowledge, create, group, principal, push_body, read_receipt, transmission,
+    acknowledge, create, group, plan_put, principal, push_body, read_receipt, transmission,
 };
 use super::wire::{
     ChangeOp, FirstOutcome, Mutation, MutationKind, Outcome, Problem, PullRequest, PullResponse,
@@ -134,6 +135,33 @@ fn receipts_are_a_grow_only_set_per_entry_and_reader_of_known_entries() {
         .unwrap();
     assert_eq!(refused.outcomes[0].outcome.rejection().unwrap().code, Rejection::UNKNOWN_ENTRY);
     assert_eq!(server.resources().len(), 2, "one transmission, one receipt");
+}
+
+#[test]
+fn plan_item_edits_of_different_fields_merge_and_the_same_field_conflicts() {
+    let mut server = Server::new(Epoch(1));
+    let v1 = json!({"provider": "SAAD Les Tilleuls", "minutes": 60});
+    push(&mut server, &[plan_put(1, "u1", None, &v1)]).unwrap();
+    let nurse = json!({"provider": "SAAD Les Tilleuls", "minutes": 90});
+    let manager = json!({"provider": "SAAD Horizon", "minutes": 60});
+    let clash = json!({"provider": "SAAD Les Tilleuls", "minutes": 45});
+    let nurse_said = server
+        .push(&principal("u2"), &push_body(group(2), &[plan_put(11, "u2", Some((&v1, Version(1))), &nurse)]))
+        .unwrap();
+    assert_eq!(nurse_said.outcomes[0].outcome, Outcome::Applied { version: Version(2) });
+    let manager_said = push(&mut server, &[plan_put(2, "u1", Some((&v1, Version(1))), &manager)]).unwrap();
+    assert_eq!(manager_said.outcomes[0].outcome, Outcome::Applied { version: Version(3) });
+    let merged = json!({"provider": "SAAD Horizon", "minutes": 90});
+    let item = server.resources().values().last().unwrap();
+    assert_eq!(item.value["fields"], merged, "both edits landed");
+
+    let clash_said = push(&mut server, &[plan_put(3, "u1", Some((&v1, Version(1))), &clash)]).unwrap();
+    let Outcome::Conflict { current, version } = &clash_said.outcomes[0].outcome else {
+        panic!("expected a conflict, got {:?}", clash_said.outcomes[0].outcome);
+    };
+    assert_eq!((&current["fields"], *version), (&merged, Version(3)), "the server's item, unchanged");
+    let resolved = push(&mut server, &[plan_put(4, "u1", Some((&merged, Version(3))), &json!({"provider": "SAAD Horizon", "minutes": 45}))]).unwrap();
+    assert_eq!(resolved.outcomes[0].outcome, Outcome::Applied { version: Version(4) });
 }
 
 #[test]

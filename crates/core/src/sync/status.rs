@@ -4,7 +4,7 @@
 //! resolve alone — a refused mutation, a login to renew, a broken reply — stays listed until it
 //! is resolved, so no problem is ever silent.
 
-use super::wire::{MutationId, MutationKind, Rejection, Target};
+use super::wire::{Mutation, MutationId, MutationKind, Rejection, Target};
 use crate::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
@@ -80,4 +80,12 @@ pub struct RejectedMutation {
     pub kind: MutationKind,
     pub target: Target,
     pub reason: Rejection,
+}
+
+impl RejectedMutation {
+    /// A conflict stays until the user writes the same item again, from its current version;
+    /// a refusal stays for good.
+    pub fn is_resolved_by(&self, later: &[Mutation]) -> bool {
+        self.reason.is_conflict() && later.iter().any(|m| m.seq > self.seq && m.target == self.target)
+    }
 }

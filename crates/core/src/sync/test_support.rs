@@ -6,10 +6,11 @@ use super::commit_log::Epoch;
 use super::events::{
     ClientConfig, Commit, Effect, Env, HttpReply, Input, Outgoing, Persisted, RequestId,
 };
-use super::kinds::Write;
+use super::kinds::{PlanItemKind, PlanItemPatch, PlanItemRef, Write};
 use super::server::{Principal, Server};
 use super::status::Instant;
-use super::wire::{ClientGroupId, Mutation, MutationId};
+use super::wire::{ClientGroupId, Mutation, MutationId, Version};
+use serde_json::Value;
 use crate::{
     Acknowledgement, Author, CategoryId, EntryId, EntryLink, Receipt, Role, SubjectId, Timestamp,
     Transmission, TransmissionText, Urgency,
@@ -48,6 +49,23 @@ pub fn acknowledge(seq: u64, entry: EntryId, by: &str) -> Mutation {
 pub fn read_receipt(seq: u64, entry: EntryId, by: &str) -> Mutation {
     let receipt = Receipt { entry, by: author(by), at: Timestamp::from_unix_ms(T0 + 30_000) };
     mutation(seq, Write::ReceiptAdd(receipt))
+}
+
+/// The plan line every plan test edits, as a JSON object of fields.
+pub fn line_ref() -> PlanItemRef {
+    PlanItemRef {
+        subject: SubjectId::new("usager-1").unwrap(),
+        plan: EntryId::v7(T0 as u64, [7; 10]),
+        kind: PlanItemKind::ServiceLine,
+        id: "ligne-1".into(),
+    }
+}
+
+/// `by`'s edit of the line from `before` (at `base`) to `after`.
+pub fn plan_put(seq: u64, by: &str, before: Option<(&Value, Version)>, after: &Value) -> Mutation {
+    let at = Timestamp::from_unix_ms(T0 + seq as i64);
+    let patch = PlanItemPatch::between(line_ref(), author(by), at, before, after).unwrap();
+    mutation(seq, Write::PlanItemPut(patch))
 }
 
 /// The id mixes the seq with the target, so two different writes never share an id.

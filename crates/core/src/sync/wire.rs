@@ -180,6 +180,22 @@ impl From<FirstOutcome> for Outcome {
 }
 
 impl Outcome {
+    /// What the user must look at: a refusal, or a conflict (under the code `conflict`) until
+    /// a newer edit of the same item resolves it.
+    pub fn needs_attention(&self) -> Option<Rejection> {
+        match self {
+            Outcome::Conflict { .. }
+            | Outcome::Duplicate { original: Some(FirstOutcome::Conflict { .. }) } => {
+                Some(Rejection::new(
+                    Rejection::CONFLICT,
+                    "modifié entre-temps par quelqu'un d'autre : à revoir \
+                     / changed meanwhile by someone else: please review",
+                ))
+            }
+            other => other.rejection().cloned(),
+        }
+    }
+
     /// Why the mutation was refused, the first time or now.
     pub fn rejection(&self) -> Option<&Rejection> {
         match self {
@@ -208,6 +224,14 @@ impl Rejection {
     pub const TARGET_EXISTS: &'static str = "target_exists";
     pub const UNKNOWN_ENTRY: &'static str = "unknown_entry";
     pub const FORBIDDEN: &'static str = "forbidden";
+    /// Not a refusal on the wire but the `conflict` outcome, as the client lists it for the
+    /// user next to refusals.
+    pub const CONFLICT: &'static str = "conflict";
+
+    /// A conflict that a newer write of `target` (made from the current item) resolves.
+    pub fn is_conflict(&self) -> bool {
+        self.code == Self::CONFLICT
+    }
 
     pub fn new(code: &str, message: impl Into<String>) -> Self {
         Self { code: code.to_owned(), message: message.into() }

@@ -10,11 +10,16 @@
 
 mod acknowledgement;
 mod envelope;
+mod plan_item;
 mod receipt;
 mod transmission;
 
 pub use acknowledgement::{ACKNOWLEDGEMENT, ACKNOWLEDGEMENT_ADD};
 pub use envelope::PAYLOAD_VERSION;
+pub use plan_item::{
+    PlanItem, PlanItemError, PlanItemKind, PlanItemMerge, PlanItemPatch, PlanItemRef, PLAN_ITEM,
+    PLAN_ITEM_PUT,
+};
 pub use receipt::{RECEIPT, RECEIPT_ADD};
 pub use transmission::{TRANSMISSION, TRANSMISSION_CREATE};
 
@@ -34,6 +39,8 @@ pub enum Write {
     AcknowledgementAdd(Acknowledgement),
     /// Add to the grow-only set keyed by (entry, reader): "lu par …".
     ReceiptAdd(Receipt),
+    /// Merge changed fields into one plan item, or conflict.
+    PlanItemPut(PlanItemPatch),
 }
 
 /// How a server applies a kind to what it already holds.
@@ -45,6 +52,23 @@ pub enum Rule {
     /// A member of a grow-only set: any value already under the key is a duplicate. Requires
     /// the entry of [`Access::OfEntry`] to exist (`unknown_entry`).
     AddToSet,
+    /// A versioned item merged field by field (`merge`): disjoint edits both land, the same
+    /// field changed to another value is a `conflict` answered with the current item.
+    MergeFields,
+}
+
+/// What applying a write to the resource a server holds comes to; every server (the model
+/// below, `crates/server`, a host's own) decides through [`Write::against`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// Store this resource under the next version (1 for a new one).
+    Store(Value),
+    /// The effect is already there: `duplicate` without an original.
+    AlreadyThere,
+    /// Another value holds this id: `rejected`, `target_exists`.
+    IdTaken,
+    /// An edit conflicts with what is there: `conflict` with the current resource.
+    Conflict,
 }
 
 /// Who may read what a write stores; the server checks the writer against it and filters pulls
@@ -56,6 +80,8 @@ pub enum Access {
     Entry { subject: SubjectId, category: CategoryId, author: String },
     /// Whoever may read that entry; an entry the writer may not read is reported as unknown.
     OfEntry(EntryId),
+    /// The subject's whole care circle (plan items: not restricted).
+    Subject(SubjectId),
 }
 
 /// One kind's rules, implemented by its domain type in the kind's own file.
@@ -68,7 +94,7 @@ pub trait Kind: Serialize + DeserializeOwned {
     fn author_id(&self) -> &str;
     fn rule(&self) -> Rule;
     fn access(&self) -> Access;
-    /// The resource as stored and pulled.
+    /// The payload; for creates and set members also the resource as stored and pulled.
     fn resource(&self) -> Value {
         to_value(self)
     }
@@ -85,6 +111,7 @@ macro_rules! each_kind {
             Write::TransmissionCreate($kind) => $body,
             Write::AcknowledgementAdd($kind) => $body,
             Write::ReceiptAdd($kind) => $body,
+            Write::PlanItemPut($kind) => $body,
         }
     };
 }
@@ -113,9 +140,24 @@ impl Write {
         each_kind!(self, k => k.access())
     }
 
-    /// The resource as stored and pulled.
+    /// The payload; for creates and set members also the resource as stored and pulled.
     pub fn resource(&self) -> Value {
         each_kind!(self, k => k.resource())
+    }
+
+    /// What this write does to `current`, the resource the server holds at its target.
+    pub fn against(&self, current: Option<&Value>) -> Verdict {
+        match (self, self.rule(), current) {
+            (Write::PlanItemPut(patch), _, current) => match patch.apply_to(current) {
+                PlanItemMerge::Put(value) => Verdict::Store(value),
+                PlanItemMerge::Unchanged => Verdict::AlreadyThere,
+                PlanItemMerge::Conflict(_) => Verdict::Conflict,
+            },
+            (_, _, None) => Verdict::Store(self.resource()),
+            (_, Rule::AddToSet, Some(_)) => Verdict::AlreadyThere,
+            (_, _, Some(existing)) if *existing == self.resource() => Verdict::AlreadyThere,
+            (_, _, Some(_)) => Verdict::IdTaken,
+        }
     }
 
     /// The outbox entry for this write, given its seq, id and the device's clock.
@@ -141,6 +183,7 @@ impl Write {
             TRANSMISSION_CREATE => Write::TransmissionCreate(parse(payload)?),
             ACKNOWLEDGEMENT_ADD => Write::AcknowledgementAdd(parse(payload)?),
             RECEIPT_ADD => Write::ReceiptAdd(parse(payload)?),
+            PLAN_ITEM_PUT => Write::PlanItemPut(plan_item::parse_patch(payload, mutation.base_version)?),
             other => {
                 return Err(Rejection::new(
                     Rejection::UNKNOWN_KIND,
