@@ -19,6 +19,7 @@ pub mod jwt;
 pub mod pull;
 pub mod push;
 pub mod request;
+pub mod resources;
 pub mod rules;
 pub mod serve;
 pub mod storage;

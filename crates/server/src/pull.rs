@@ -11,7 +11,7 @@
 use crate::auth::Caller;
 use crate::db::Database;
 use crate::history::{self, GroupKey};
-use crate::rules::PUT;
+use crate::resources::PUT;
 use relais_core::sync::commit_log::{decode_cursor, encode_cursor, Epoch};
 use relais_core::sync::wire::{
     Change, ChangeOp, PullRequest, PullResponse, ResourceType, Target, Version, MAX_PULL_LIMIT,

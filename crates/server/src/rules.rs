@@ -1,28 +1,19 @@
-//! Applying one decoded write: core's rules (authorship, `unknown_entry`, create-if-absent)
-//! plus what only the server can check, because only it has the data: tenancy, care-circle
-//! membership and the confidentiality of restricted categories (docs/sync-protocol.md §3, §6).
+//! Applying one decoded write: core's rules (authorship, `unknown_entry`, and what the write
+//! comes to against the stored resource, `Write::against`) plus what only the server can
+//! check, because only it has the data: tenancy, care-circle membership and the
+//! confidentiality of restricted categories (docs/sync-protocol.md §3, §6).
 //!
 //! The order of checks follows core's `Server::apply`, so a caller that passes the server's
 //! own checks gets exactly the reference outcome.
 
 use crate::auth::Caller;
 use crate::engine::flag;
-use relais_core::sync::kinds::{Access, Rule, Write, TRANSMISSION};
+use crate::resources::{self, Current, Readers};
+use relais_core::sync::kinds::{Access, Rule, Verdict, Write};
 use relais_core::sync::wire::{Outcome, Rejection, Version};
 use relais_core::CategoryCatalogue;
 use serde_json::Value;
-use sqlx::{AnyConnection, Row};
-
-/// Who may read a resource: members of the subject's circle, and for a restricted one only
-/// the équipe de soins and the author of the entry concerned.
-struct Readers {
-    subject: String,
-    restricted: bool,
-    entry_author: String,
-}
-
-/// How `changes.op` spells a creation, as the wire does.
-pub const PUT: &str = "put";
+use sqlx::AnyConnection;
 
 fn rejected(code: &str, message: &str) -> Outcome {
     Outcome::Rejected { reason: Rejection::new(code, message) }
@@ -58,11 +49,17 @@ pub async fn apply(
             entry_author: author.clone(),
         },
         Access::OfEntry(entry) => {
-            match entry_readers(&mut *conn, &caller.tenant, &entry.to_string()).await? {
+            match resources::entry_readers(&mut *conn, &caller.tenant, &entry.to_string()).await? {
                 Some(readers) => readers,
                 None => return Ok(unknown_entry()),
             }
         }
+        // Plan items: the whole circle; the last writer is recorded as the author.
+        Access::Subject(subject) => Readers {
+            subject: subject.as_str().to_owned(),
+            restricted: false,
+            entry_author: caller.user_id.clone(),
+        },
     };
     let care_team = membership(&mut *conn, caller, &readers.subject).await?;
     let may_read = care_team.is_some_and(|care_team| {
@@ -79,7 +76,7 @@ pub async fn apply(
              / you are not in this person's care circle",
         ));
     }
-    create_if_absent(conn, &caller.tenant, write, &readers, position).await
+    store(conn, &caller.tenant, write, &readers, position).await
 }
 
 /// Whether the caller is in the subject's care circle, and if so whether as équipe de soins.
@@ -100,29 +97,10 @@ async fn membership(
     row.map(|r| flag(&r, 0)).transpose()
 }
 
-/// The readers of an existing transmission of the tenant; an acknowledgement or a read receipt
-/// of it inherits them.
-async fn entry_readers(
-    conn: &mut AnyConnection,
-    tenant: &str,
-    entry: &str,
-) -> Result<Option<Readers>, sqlx::Error> {
-    let row = sqlx::query(
-        "SELECT subject, CASE WHEN restricted THEN 1 ELSE 0 END, entry_author FROM resources
-         WHERE tenant = $1 AND resource_type = $2 AND resource_id = $3",
-    )
-    .bind(tenant)
-    .bind(TRANSMISSION)
-    .bind(entry)
-    .fetch_optional(conn)
-    .await?;
-    row.map(|r| Ok(Readers { subject: r.get(0), restricted: flag(&r, 1)?, entry_author: r.get(2) }))
-        .transpose()
-}
-
-/// Creates and set additions: an equal resource is the same write seen again (any set member
-/// under the same key is), a different one under the same id is refused, never overwritten.
-async fn create_if_absent(
+/// Stores what core's rules say the write comes to, under the next version of the resource.
+/// An edit names its person: it may not touch an item stored for another one, whose circle
+/// may differ (nor learn its content through a conflict).
+async fn store(
     conn: &mut AnyConnection,
     tenant: &str,
     write: &Write,
@@ -130,59 +108,33 @@ async fn create_if_absent(
     position: u64,
 ) -> Result<Outcome, sqlx::Error> {
     let target = write.target();
-    let value = write.resource();
-    let existing = sqlx::query(
-        "SELECT value FROM resources WHERE tenant = $1 AND resource_type = $2 AND resource_id = $3",
-    )
-    .bind(tenant)
-    .bind(&target.resource_type.0)
-    .bind(&target.id)
-    .fetch_optional(&mut *conn)
-    .await?;
-    if let Some(row) = existing {
-        let same =
-            serde_json::from_str::<Value>(&row.get::<String, _>(0)).is_ok_and(|v| v == value);
-        if same || write.rule() == Rule::AddToSet {
-            return Ok(Outcome::Duplicate { original: None });
-        }
+    let current = resources::current(&mut *conn, tenant, &target).await?;
+    if write.rule() == Rule::MergeFields
+        && current.as_ref().is_some_and(|c| c.subject != readers.subject)
+    {
         return Ok(rejected(
-            Rejection::TARGET_EXISTS,
-            "un autre enregistrement porte déjà cet identifiant / id already used",
+            Rejection::FORBIDDEN,
+            "cet élément concerne une autre personne / this item belongs to another person",
         ));
     }
-    let version = Version(1);
-    let text = value.to_string();
-    sqlx::query(
-        "INSERT INTO resources
-         (tenant, resource_type, resource_id, version, value, subject, restricted, entry_author)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(tenant)
-    .bind(&target.resource_type.0)
-    .bind(&target.id)
-    .bind(version.0 as i64)
-    .bind(&text)
-    .bind(&readers.subject)
-    .bind(readers.restricted)
-    .bind(&readers.entry_author)
-    .execute(&mut *conn)
-    .await?;
-    sqlx::query(
-        "INSERT INTO changes (position, tenant, resource_type, resource_id, version, op, value,
-                              subject, restricted, entry_author)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(position as i64)
-    .bind(tenant)
-    .bind(&target.resource_type.0)
-    .bind(&target.id)
-    .bind(version.0 as i64)
-    .bind(PUT)
-    .bind(&text)
-    .bind(&readers.subject)
-    .bind(readers.restricted)
-    .bind(&readers.entry_author)
-    .execute(conn)
-    .await?;
-    Ok(Outcome::Applied { version })
+    Ok(match write.against(current.as_ref().map(|c| &c.value)) {
+        Verdict::AlreadyThere => Outcome::Duplicate { original: None },
+        Verdict::IdTaken => rejected(
+            Rejection::TARGET_EXISTS,
+            "un autre enregistrement porte déjà cet identifiant / id already used",
+        ),
+        Verdict::Conflict => {
+            let Current { value, version, .. } = current.unwrap_or(Current {
+                value: Value::Null,
+                version: Version(0),
+                subject: String::new(),
+            });
+            Outcome::Conflict { current: value, version }
+        }
+        Verdict::Store(value) => {
+            let version = Version(current.map_or(0, |c| c.version.0) + 1);
+            resources::put(conn, tenant, &target, (version, &value), readers, position).await?;
+            Outcome::Applied { version }
+        }
+    })
 }

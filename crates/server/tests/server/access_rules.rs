@@ -2,8 +2,8 @@
 //! confidentiality of restricted categories, and CORS for the host origin only.
 
 use crate::support::{
-    acknowledge, create, db_url, group, on_both_engines, pull_all, push_body, send, statuses,
-    transmission, TestServer, ALINE, NADIA, SOPHIE,
+    acknowledge, create, db_url, group, on_both_engines, pull_all, push_body, receipt, send,
+    statuses, transmission, TestServer, ALINE, NADIA, SOPHIE,
 };
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -89,6 +89,51 @@ async fn restricted_categories_reach_the_care_team_and_their_author_only(engine:
     assert_eq!(statuses(&ack), ["applied"]);
 }
 
+async fn read_receipts_are_readable_by_whoever_may_read_their_entry(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    let visit = transmission(1, ALINE, "passage").id;
+    let pain = transmission(2, ALINE, "sante-douleur").id;
+    let body = push_body(
+        group(1),
+        &[create(1, 1, ALINE, "passage"), create(2, 2, ALINE, "sante-douleur")],
+    );
+    server.push("tok-aline", &body).await;
+    // Seqs differ between callers: the builders derive mutation ids from them.
+    let (_, nurse) = server
+        .push(
+            "tok-nadia",
+            &push_body(group(3), &[receipt(1, visit, NADIA), receipt(2, pain, NADIA)]),
+        )
+        .await;
+    assert_eq!(statuses(&nurse), ["applied", "applied"]);
+    let (_, family) = server
+        .push(
+            "tok-sophie",
+            &push_body(group(2), &[receipt(11, visit, SOPHIE), receipt(12, pain, SOPHIE)]),
+        )
+        .await;
+    assert_eq!(statuses(&family), ["applied", "rejected"]);
+    assert_eq!(family["outcomes"][1]["reason"]["code"], "unknown_entry", "not revealed");
+    let (_, outsider) =
+        server.push("tok-bruno", &push_body(group(4), &[receipt(21, visit, "bruno.petit")])).await;
+    assert_eq!(outsider["outcomes"][0]["reason"]["code"], "unknown_entry");
+    let (_, forged) =
+        server.push("tok-sophie", &push_body(group(2), &[receipt(13, pain, NADIA)])).await;
+    assert_eq!(forged["outcomes"][0]["reason"]["code"], "forbidden", "only in one's own name");
+
+    let receipts = |changes: Vec<Value>| -> Vec<String> {
+        changes
+            .iter()
+            .filter(|c| c["target"]["type"] == "receipt")
+            .map(|c| c["target"]["id"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let seen_by_family = receipts(pull_all(&server, "tok-sophie", group(2), 10).await);
+    assert_eq!(seen_by_family, [format!("{visit}:{NADIA}"), format!("{visit}:{SOPHIE}")]);
+    let seen_by_author = receipts(pull_all(&server, "tok-aline", group(1), 10).await);
+    assert_eq!(seen_by_author.len(), 3, "the author sees who read the restricted entry");
+}
+
 #[tokio::test]
 async fn cors_allows_the_configured_host_origin_and_no_other() {
     let dir = tempfile::tempdir().unwrap();
@@ -171,4 +216,5 @@ on_both_engines!(
     a_tenant_never_sees_or_touches_another_tenants_data,
     only_members_of_the_care_circle_may_write_about_the_person,
     restricted_categories_reach_the_care_team_and_their_author_only,
+    read_receipts_are_readable_by_whoever_may_read_their_entry,
 );

@@ -5,7 +5,8 @@
 //! Bounded: a fixed number of seeds and steps, on the in-process router only.
 
 use crate::support::{
-    acknowledge, create, group, on_both_engines, push_body, transmission, TestServer, ALINE,
+    acknowledge, create, group, on_both_engines, push_body, receipt, transmission, TestServer,
+    ALINE,
 };
 use relais_core::seeded::SplitMix64;
 use relais_core::sync::commit_log::Epoch;
@@ -40,9 +41,11 @@ impl Session {
     fn mutation(&mut self, seq: u64) -> Mutation {
         let known = self.next_entry.max(1);
         let existing = 1 + self.rng.below(known as usize) as u32;
-        match self.rng.below(8) {
+        match self.rng.below(10) {
             0 => acknowledge(seq, transmission(existing, ALINE, "passage").id, ALINE),
             1 => acknowledge(seq, transmission(existing + 1000, ALINE, "passage").id, ALINE),
+            8 => receipt(seq, transmission(existing, ALINE, "passage").id, ALINE),
+            9 => receipt(seq, transmission(existing + 1000, ALINE, "passage").id, ALINE),
             2 => create(seq, existing, ALINE, "alimentation"),
             3 => create(seq, self.take_entry(), "bruno.petit", "passage"),
             4 => {

@@ -8,7 +8,7 @@ use axum::Router;
 use relais_core::sync::kinds::Write;
 use relais_core::sync::wire::{ClientGroupId, Mutation, MutationId, PushRequest, PROTOCOL_VERSION};
 use relais_core::{
-    Acknowledgement, Author, CategoryId, EntryId, EntryLink, Role, SubjectId, Timestamp,
+    Acknowledgement, Author, CategoryId, EntryId, EntryLink, Receipt, Role, SubjectId, Timestamp,
     Transmission, TransmissionText, Urgency,
 };
 use relais_server::access::AccessConfig;
@@ -258,6 +258,12 @@ pub fn create(seq: u64, n: u32, author_id: &str, category: &str) -> Mutation {
 pub fn acknowledge(seq: u64, entry: EntryId, by: &str) -> Mutation {
     let ack = Acknowledgement { entry, by: author(by), at: Timestamp::from_unix_ms(T0 + 60_000) };
     mutation(seq, 0, Write::AcknowledgementAdd(ack))
+}
+
+/// `by` has read `entry` ("lu par …").
+pub fn receipt(seq: u64, entry: EntryId, by: &str) -> Mutation {
+    let read = Receipt { entry, by: author(by), at: Timestamp::from_unix_ms(T0 + 30_000) };
+    mutation(seq, 40_000, Write::ReceiptAdd(read))
 }
 
 pub fn push_body(group: ClientGroupId, mutations: &[Mutation]) -> Value {
