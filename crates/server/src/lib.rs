@@ -1,9 +1,10 @@
 //! The reference HTTP server for the Relais sync endpoint (docs/sync-protocol.md).
 //!
 //! It wraps core's sans-IO protocol (wire types, kind decoding and validation, the outcome
-//! rules, cursors) in SQLite or PostgreSQL transactions, and adds what only a server with data can check:
-//! bearer-token authentication, tenant isolation, care-circle membership, confidentiality of
-//! restricted categories, and an audit log. Integrators read it as a worked example of the
+//! rules, cursors) in SQLite or PostgreSQL transactions, and adds what only a server with data
+//! can check: bearer-token authentication (signed JWTs or configured tokens), tenant
+//! isolation, care-circle membership, confidentiality of restricted categories, and an audit
+//! log. Integrators read it as a worked example of the
 //! contract; the demo runs against it.
 
 pub mod access;

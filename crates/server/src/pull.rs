@@ -1,11 +1,12 @@
 //! `GET /pull` against storage: one page of the caller's visible changes in commit order
 //! (docs/sync-protocol.md §5), read in a single snapshot.
 //!
-//! The counter and the changes are read in one snapshot (see `Engine::begin_snapshot`), so the horizon
-//! (`next_position − 1`) and the rows agree; with pushes serialised (see `push.rs`), nothing
-//! at or below the horizon can still appear. Visibility is filtered in SQL: the caller's
-//! tenant, subjects whose care circle includes the caller, and restricted categories only for
-//! the équipe de soins or the entry's author. Hidden changes are passed over, never revealed:
+//! The counter and the changes are read in one snapshot (`Engine::begin_snapshot`), so the
+//! horizon (`next_position − 1`) and the rows agree; with pushes serialised (see `push.rs`),
+//! nothing at or below the horizon can still appear. Visibility is filtered in SQL: the
+//! caller's tenant, subjects whose care circle includes the caller, and restricted resources
+//! (entries of restricted categories, their acknowledgements and receipts) only for the équipe
+//! de soins or the entry's author. Hidden changes are passed over, never revealed:
 //! the cursor moves past them like any other position.
 
 use crate::auth::Caller;

@@ -2,8 +2,8 @@
 //! confidentiality of restricted categories, and CORS for the host origin only.
 
 use crate::support::{
-    acknowledge, create, db_url, group, on_both_engines, pull_all, push_body, receipt, send,
-    statuses, transmission, TestServer, ALINE, NADIA, SOPHIE,
+    acknowledge, create, db_url, group, on_both_engines, plan_edit, pull_all, push_body, receipt,
+    send, statuses, transmission, TestServer, ALINE, KARIM, NADIA, SOPHIE,
 };
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -134,6 +134,52 @@ async fn read_receipts_are_readable_by_whoever_may_read_their_entry(engine: Engi
     assert_eq!(seen_by_author.len(), 3, "the author sees who read the restricted entry");
 }
 
+async fn plan_items_are_shared_by_the_circle_and_never_crossed_to_another_person(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    let (_, created) = server
+        .push("tok-aline", &push_body(group(1), &[plan_edit(1, ALINE, "l1", (None, 2))]))
+        .await;
+    assert_eq!(
+        created["outcomes"][0],
+        json!({"seq": 1, "id": created["outcomes"][0]["id"], "status": "applied", "version": 1})
+    );
+    let (_, family) = server
+        .push("tok-sophie", &push_body(group(2), &[plan_edit(11, SOPHIE, "l1", (Some((2, 1)), 3))]))
+        .await;
+    assert_eq!(family["outcomes"][0]["version"], 2, "the family edits the plan too");
+    let (_, late) = server
+        .push("tok-nadia", &push_body(group(3), &[plan_edit(21, NADIA, "l1", (Some((2, 1)), 4))]))
+        .await;
+    assert_eq!(late["outcomes"][0]["status"], "conflict");
+    assert_eq!(
+        (&late["outcomes"][0]["version"], &late["outcomes"][0]["current"]["fields"]),
+        (&json!(2), &json!({"hours": 3}))
+    );
+
+    let (_, outsider) = server
+        .push("tok-bruno", &push_body(group(4), &[plan_edit(31, "bruno.petit", "l2", (None, 1))]))
+        .await;
+    assert_eq!(outsider["outcomes"][0]["reason"]["code"], "forbidden");
+    let mut crossed = plan_edit(41, KARIM, "l1", (Some((2, 1)), 5));
+    crossed.payload["subject"] = json!("usager-2");
+    let (_, crossed) = server.push("tok-karim", &push_body(group(5), &[crossed])).await;
+    assert_eq!(
+        crossed["outcomes"][0]["reason"]["code"], "forbidden",
+        "usager-1's line, not usager-2's"
+    );
+    assert!(crossed["outcomes"][0].get("current").is_none(), "nothing of it is shown");
+
+    let versions = |changes: Vec<Value>| -> Vec<(Value, Value)> {
+        changes
+            .iter()
+            .map(|c| (c["version"].clone(), c["resource"]["fields"]["hours"].clone()))
+            .collect()
+    };
+    let expected = vec![(json!(1), json!(2)), (json!(2), json!(3))];
+    assert_eq!(versions(pull_all(&server, "tok-sophie", group(2), 1).await), expected);
+    assert!(pull_all(&server, "tok-karim", group(5), 10).await.is_empty());
+}
+
 #[tokio::test]
 async fn cors_allows_the_configured_host_origin_and_no_other() {
     let dir = tempfile::tempdir().unwrap();
@@ -217,4 +263,5 @@ on_both_engines!(
     only_members_of_the_care_circle_may_write_about_the_person,
     restricted_categories_reach_the_care_team_and_their_author_only,
     read_receipts_are_readable_by_whoever_may_read_their_entry,
+    plan_items_are_shared_by_the_circle_and_never_crossed_to_another_person,
 );

@@ -5,8 +5,8 @@
 //! Bounded: a fixed number of seeds and steps, on the in-process router only.
 
 use crate::support::{
-    acknowledge, create, group, on_both_engines, push_body, receipt, transmission, TestServer,
-    ALINE,
+    acknowledge, create, group, on_both_engines, plan_edit, push_body, receipt, transmission,
+    TestServer, ALINE,
 };
 use relais_core::seeded::SplitMix64;
 use relais_core::sync::commit_log::Epoch;
@@ -41,11 +41,17 @@ impl Session {
     fn mutation(&mut self, seq: u64) -> Mutation {
         let known = self.next_entry.max(1);
         let existing = 1 + self.rng.below(known as usize) as u32;
-        match self.rng.below(10) {
+        match self.rng.below(12) {
             0 => acknowledge(seq, transmission(existing, ALINE, "passage").id, ALINE),
             1 => acknowledge(seq, transmission(existing + 1000, ALINE, "passage").id, ALINE),
             8 => receipt(seq, transmission(existing, ALINE, "passage").id, ALINE),
             9 => receipt(seq, transmission(existing + 1000, ALINE, "passage").id, ALINE),
+            10 => plan_edit(seq, ALINE, self.plan_line(), (None, self.rng.below(3) as u32)),
+            11 => {
+                let (base, version) = (self.rng.below(3) as u32, 1 + self.rng.below(3) as u64);
+                let after = (base + 1 + self.rng.below(2) as u32) % 3;
+                plan_edit(seq, ALINE, self.plan_line(), (Some((base, version)), after))
+            }
             2 => create(seq, existing, ALINE, "alimentation"),
             3 => create(seq, self.take_entry(), "bruno.petit", "passage"),
             4 => {
@@ -55,6 +61,11 @@ impl Session {
             }
             _ => create(seq, self.take_entry(), ALINE, "passage"),
         }
+    }
+
+    /// One of a few service lines, so edits meet: merges, duplicates and conflicts.
+    fn plan_line(&mut self) -> &'static str {
+        ["l1", "l2", "l3"][self.rng.below(3)]
     }
 
     fn take_entry(&mut self) -> u32 {
@@ -74,7 +85,7 @@ impl Session {
     }
 
     async fn step(&mut self) {
-        match self.rng.below(10) {
+        match self.rng.below(12) {
             0..=3 => {
                 let len = 1 + self.rng.below(4) as u64;
                 let start = self.next_seq;
@@ -168,6 +179,7 @@ async fn the_server_answers_exactly_as_cores_reference_logic(engine: Engine) {
         "forbidden",
         "unknown_entry",
         "target_exists",
+        "conflict",
         "unsupported_payload_version",
         "seq_gap",
         "has_more",

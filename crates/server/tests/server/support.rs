@@ -5,8 +5,10 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;
-use relais_core::sync::kinds::Write;
-use relais_core::sync::wire::{ClientGroupId, Mutation, MutationId, PushRequest, PROTOCOL_VERSION};
+use relais_core::sync::kinds::{PlanItemKind, PlanItemPatch, PlanItemRef, Write};
+use relais_core::sync::wire::{
+    ClientGroupId, Mutation, MutationId, PushRequest, Version, PROTOCOL_VERSION,
+};
 use relais_core::{
     Acknowledgement, Author, CategoryId, EntryId, EntryLink, Receipt, Role, SubjectId, Timestamp,
     Transmission, TransmissionText, Urgency,
@@ -70,11 +72,13 @@ pub fn postgres_configured() -> bool {
 pub const ALINE: &str = "aline.martin";
 pub const NADIA: &str = "nadia.roux";
 pub const SOPHIE: &str = "famille-usager-1";
+pub const KARIM: &str = "karim.benali";
 pub const SUBJECT: &str = "usager-1";
 const T0: i64 = 1_795_417_860_000;
 
 /// Tenant `t1`: Aline (aide à domicile), Nadia (infirmière) and Sophie (proche aidante) around
-/// usager-1, and Bruno who is in no circle. Tenant `t2` has its own Aline and usager-1.
+/// usager-1, Karim around usager-2 only, and Bruno who is in no circle. Tenant `t2` has its own
+/// Aline and usager-1.
 pub fn access() -> AccessConfig {
     AccessConfig::from_json(&access_json().to_string()).unwrap()
 }
@@ -87,13 +91,15 @@ pub fn access_json() -> Value {
                 {"token": "tok-nadia", "tenant": "t1", "user": NADIA, "role": "infirmier-liberal"},
                 {"token": "tok-sophie", "tenant": "t1", "user": SOPHIE, "role": "proche-aidant"},
                 {"token": "tok-bruno", "tenant": "t1", "user": "bruno.petit", "role": "aide-a-domicile"},
-                {"token": "tok-t2-aline", "tenant": "t2", "user": ALINE, "role": "aide-a-domicile"}
+                {"token": "tok-t2-aline", "tenant": "t2", "user": ALINE, "role": "aide-a-domicile"},
+                {"token": "tok-karim", "tenant": "t1", "user": KARIM, "role": "aide-a-domicile"}
             ],
             "circles": [
                 {"tenant": "t1", "subject": SUBJECT, "user": ALINE, "role": "aide-a-domicile"},
                 {"tenant": "t1", "subject": SUBJECT, "user": NADIA, "role": "infirmier-liberal"},
                 {"tenant": "t1", "subject": SUBJECT, "user": SOPHIE, "role": "proche-aidant"},
-                {"tenant": "t2", "subject": SUBJECT, "user": ALINE, "role": "aide-a-domicile"}
+                {"tenant": "t2", "subject": SUBJECT, "user": ALINE, "role": "aide-a-domicile"},
+                {"tenant": "t1", "subject": "usager-2", "user": KARIM, "role": "aide-a-domicile"}
         ]
     })
 }
@@ -258,6 +264,33 @@ pub fn create(seq: u64, n: u32, author_id: &str, category: &str) -> Mutation {
 pub fn acknowledge(seq: u64, entry: EntryId, by: &str) -> Mutation {
     let ack = Acknowledgement { entry, by: author(by), at: Timestamp::from_unix_ms(T0 + 60_000) };
     mutation(seq, 0, Write::AcknowledgementAdd(ack))
+}
+
+/// The care plan of usager-1 the plan tests edit.
+fn plan_id() -> EntryId {
+    EntryId::v7(T0 as u64, [7; 10])
+}
+
+/// `by` sets the `hours` of service line `line` of usager-1's plan: from `before` (hours,
+/// version), or creating the line, to `after`.
+pub fn plan_edit(
+    seq: u64,
+    by: &str,
+    line: &str,
+    (before, after): (Option<(u32, u64)>, u32),
+) -> Mutation {
+    let item = PlanItemRef {
+        subject: SubjectId::new(SUBJECT).unwrap(),
+        plan: plan_id(),
+        kind: PlanItemKind::ServiceLine,
+        id: line.to_owned(),
+    };
+    let before = before.map(|(hours, version)| (json!({ "hours": hours }), Version(version)));
+    let at = Timestamp::from_unix_ms(T0 + seq as i64);
+    let before = before.as_ref().map(|(value, version)| (value, *version));
+    let patch =
+        PlanItemPatch::between(item, author(by), at, before, &json!({ "hours": after })).unwrap();
+    mutation(seq, 50_000 + after, Write::PlanItemPut(patch))
 }
 
 /// `by` has read `entry` ("lu par …").
