@@ -1,0 +1,132 @@
+// The sync engine against the real reference server when things go wrong: a token that expires
+// mid-session (401), a batch too large for the server (413), and a server restored from an
+// older backup that no longer knows the last writes of a client group (409 seq_gap).
+import { test, before, after, afterEach } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { createHmac, randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { start, book, STRICT_CSP } from "./harness.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const binary = resolve(root, "target/debug/relais-server");
+const SECRET = randomBytes(48).toString("base64");
+const ALINE = { sub: "aline.martin", tenant: "demo", role: "aide-a-domicile" };
+// The server accepts a token up to 30 s after its `exp` (clock leeway).
+const LEEWAY_SECONDS = 30;
+
+// Refused requests are logged by the browser: they are the point here.
+const EXPECTED = /status of 401|status of 409|status of 413|Failed to fetch|ERR_CONNECTION_REFUSED/;
+
+let demo, dir, server, endpoint;
+const headers = { "content-security-policy": STRICT_CSP };
+
+/** An HS256 JWT for Aline expiring at `exp` (seconds), as docs/tokens.md issues one. */
+function jwt(exp) {
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const header = part({ alg: "HS256", typ: "JWT" });
+  const claims = part({ ...ALINE, exp });
+  const signature = createHmac("sha256", SECRET).update(`${header}.${claims}`).digest("base64url");
+  return `${header}.${claims}.${signature}`;
+}
+const now = () => Math.floor(Date.now() / 1000);
+
+/** Starts relais-server over `database` on `listen`; resolves with its URL once it listens. */
+function startServer(database, listen = "127.0.0.1:0") {
+  const args = ["--demo", "--database", database, "--listen", listen, "--allow-origin", demo.base];
+  args.push("--jwt-secret-file", join(dir, "secret"));
+  server = spawn(binary, args, { stdio: ["ignore", "pipe", "inherit"] });
+  const lines = createInterface({ input: server.stdout });
+  return new Promise((ok, fail) => {
+    server.once("exit", (code) => fail(new Error(`relais-server exited (${code})`)));
+    lines.on("line", (line) => {
+      const url = line.match(/listening on (http:\/\/\S+)/)?.[1];
+      if (url) ok(url);
+    });
+  });
+}
+
+async function stopServer() {
+  const exited = new Promise((ok) => server.once("exit", ok));
+  server.kill();
+  await exited;
+}
+
+before(async () => {
+  if (!existsSync(binary)) execFileSync("cargo", ["build", "-q", "-p", "relais-server"], { cwd: root, stdio: "inherit" });
+  dir = await mkdtemp(join(tmpdir(), "relais-sync-errors-"));
+  await writeFile(join(dir, "secret"), SECRET);
+  demo = await start({ headers });
+  endpoint = await startServer(`sqlite:${join(dir, "relais.db")}`);
+  headers["content-security-policy"] = `${STRICT_CSP}; connect-src 'self' ${endpoint}`;
+});
+after(async () => {
+  server?.kill();
+  await demo?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+afterEach(() => {
+  const unexpected = demo.problems.splice(0).filter((p) => !EXPECTED.test(p));
+  assert.deepEqual(unexpected, [], "no unexpected console error, page error or dialog");
+});
+
+/** Aline's liaison book, after the page configured its demo token. */
+async function aline() {
+  const tab = await demo.open(`/sync.html?as=aline&endpoint=${encodeURIComponent(endpoint)}`);
+  const element = await book(tab);
+  await status(element).getByText("Tout est envoyé").waitFor();
+  return { tab, element };
+}
+
+async function save(element, text) {
+  await element.getByLabel("Nouvelle transmission").fill(text);
+  await element.getByRole("button", { name: "Enregistrer" }).click();
+}
+
+const entry = (element, text) => element.locator(".entry").filter({ hasText: text });
+const status = (element) => element.getByRole("status", { name: "État de la synchronisation" });
+
+/** Every transmission text the server holds about the demo person, as Nadia (nurse) pulls them. */
+async function serverTexts() {
+  const texts = [];
+  let cursor = "";
+  for (;;) {
+    const query = `client_group=0e0e0e0e-0e0e-4e0e-8e0e-0e0e0e0e0e0e&limit=1000${cursor}`;
+    const response = await fetch(`${endpoint}/pull?${query}`, { headers: { authorization: "Bearer demo-nadia" } });
+    assert.equal(response.status, 200);
+    const page = await response.json();
+    texts.push(...page.changes.filter((c) => c.target.type === "transmission").map((c) => c.resource.text));
+    if (!page.has_more) return texts;
+    cursor = `&cursor=${page.cursor}`;
+  }
+}
+
+test("a token expiring mid-session: getToken is asked once more, and the write is sent once", async () => {
+  const { tab, element } = await aline();
+  // Valid for a few seconds more (the server's leeway), then expired; the next one lasts.
+  const tokens = { expiring: jwt(now() - LEEWAY_SECONDS + 4), lasting: jwt(now() + 900) };
+  await tab.evaluate((tokens) => {
+    window.tokenCalls = 0;
+    globalThis.Relais.configure({ getToken: () => (++window.tokenCalls === 1 ? tokens.expiring : tokens.lasting) });
+  }, tokens);
+  // The engine asks for a token when it next sends: this write gets the expiring one.
+  await save(element, "Écrit avec le premier jeton");
+  await entry(element, "Écrit avec le premier jeton").locator(".badge.unsent").waitFor({ state: "detached" });
+  assert.equal(await tab.evaluate(() => window.tokenCalls), 1);
+  await new Promise((ok) => setTimeout(ok, 6_000));
+
+  await save(element, "Écrit après l'expiration du jeton");
+  await status(element).getByText("Tout est envoyé").waitFor();
+  await entry(element, "Écrit après l'expiration").locator(".badge.unsent").waitFor({ state: "detached" });
+  assert.ok(demo.problems.some((p) => /status of 401/.test(p)), "the server did refuse the expired token");
+  assert.equal(await tab.evaluate(() => window.tokenCalls), 2, "asked once after the 401");
+  const texts = await serverTexts();
+  for (const text of ["Écrit avec le premier jeton", "Écrit après l'expiration du jeton"]) {
+    assert.equal(texts.filter((t) => t === text).length, 1, `${text}: on the server exactly once`);
+  }
+  await tab.close();
+});
