@@ -1,7 +1,8 @@
 //! Storing one pulled page and everything it confirms, all-or-nothing (sync protocol §7.4).
 //!
 //! The client state machine decides what a page means; this file only writes it. Changes,
-//! cursor, client group, confirmed seq, the deletion of confirmed outbox entries and new
+//! cursor, client group, confirmed seq, the deletion of outbox entries confirmed long enough
+//! ago (recent ones are retained for a restored server, `RETAINED_CONFIRMED`) and new
 //! refusals share one IndexedDB transaction, so a crash or a full disk never moves the cursor
 //! without the data, nor drops an outbox entry whose effect was not stored.
 
@@ -13,7 +14,7 @@ use crate::sync_state::{read, SyncRecord, SYNC_KEY};
 use crate::StoreError;
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::Transaction;
-use relais_core::sync::events::Commit;
+use relais_core::sync::events::{deletable_through, Commit};
 use relais_core::sync::kinds::{ACKNOWLEDGEMENT, RECEIPT, TRANSMISSION};
 use relais_core::sync::wire::{Change, ChangeOp, Mutation, Target};
 use relais_core::{Acknowledgement, EntryId, Receipt, SubjectId, Transmission};
@@ -37,7 +38,8 @@ pub(crate) async fn apply(tx: &Transaction<'_>, commit: &Commit) -> Result<(), S
         restore_overlay(tx, &outbox, commit.confirmed_seq).await?;
     }
     let store = tx.object_store(STORE_OUTBOX)?;
-    for confirmed in outbox.iter().filter(|m| m.seq <= commit.confirmed_seq) {
+    let deletable = deletable_through(commit.confirmed_seq);
+    for confirmed in outbox.iter().filter(|m| m.seq <= deletable) {
         // Seqs are stored as JS numbers; a u64 key would become a BigInt and match nothing.
         store.delete(confirmed.seq as f64).primitive()?.await?;
     }

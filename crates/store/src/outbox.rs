@@ -2,11 +2,13 @@
 //!
 //! Each local write appends one entry in the same IndexedDB transaction as the write itself,
 //! with a gapless `seq` from the `meta` store, so the sync engine finds every change exactly once.
+//! Confirmed entries stay for a while (`sync::events::RETAINED_CONFIRMED`) in case the server
+//! loses them to a restore.
 //! Since schema v4 an entry is the protocol's own `Mutation`; entries written by v3 keep their
 //! older shape on disk and are read as mutations, so an upgrade never strands a pending write.
 
 use crate::schema::STORE_OUTBOX;
-use crate::StoreError;
+use crate::{Store, StoreError};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::Transaction;
 use relais_core::sync::kinds::{Write, RECEIPT_ADD};
@@ -48,6 +50,16 @@ impl StoredEntry {
                 mutation(seq, Write::AcknowledgementAdd(payload))
             }
         }
+    }
+}
+
+impl Store {
+    /// What the sync client starts from: the pending mutations and the recently confirmed ones
+    /// the outbox retains (`RETAINED_CONFIRMED`), which it pushes again if the server was
+    /// restored from an older backup.
+    pub async fn sync_outbox(&self) -> Result<Vec<Mutation>, StoreError> {
+        let tx = self.db().transaction(STORE_OUTBOX).build()?;
+        read_all(&tx).await
     }
 }
 

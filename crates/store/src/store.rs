@@ -186,10 +186,12 @@ impl Store {
         Ok(entries)
     }
 
-    /// Mutations waiting to be pushed, oldest first, entries left by schema v3 included.
+    /// Mutations waiting to be pushed, oldest first, entries left by schema v3 included (not
+    /// the confirmed ones the outbox retains, see `outbox::sync_outbox`).
     pub async fn pending_mutations(&self) -> Result<Vec<Mutation>, StoreError> {
-        let tx = self.db.transaction(STORE_OUTBOX).build()?;
-        outbox::read_all(&tx).await
+        let tx = self.db.transaction([STORE_OUTBOX, STORE_META]).build()?;
+        let confirmed = sync_state::read(&tx).await?.map_or(0, |r| r.confirmed_seq);
+        Ok(outbox::read_all(&tx).await?.into_iter().filter(|m| m.seq > confirmed).collect())
     }
 
     /// What the sync engine stored last, or `None` on a database that never synced.

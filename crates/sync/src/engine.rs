@@ -154,7 +154,7 @@ impl Inner {
         if self.is_leader() {
             let inner = Rc::clone(self);
             spawn_local(async move {
-                if let Ok(outbox) = inner.config.store.pending_mutations().await {
+                if let Ok(outbox) = inner.config.store.sync_outbox().await {
                     inner.feed(Input::Enqueued(outbox));
                 }
             });
@@ -177,7 +177,7 @@ impl Inner {
             return;
         }
         let store = &self.config.store;
-        let (record, outbox) = match (store.sync_record().await, store.pending_mutations().await) {
+        let (record, outbox) = match (store.sync_record().await, store.sync_outbox().await) {
             (Ok(record), Ok(outbox)) => (record, outbox),
             _ => return,
         };
@@ -246,7 +246,7 @@ impl Inner {
 
     /// A failed read answers with nothing: the machine asks again on its next poll.
     async fn load_outbox(self: Rc<Self>) {
-        let outbox = self.config.store.pending_mutations().await.unwrap_or_default();
+        let outbox = self.config.store.sync_outbox().await.unwrap_or_default();
         self.feed(Input::OutboxLoaded(outbox));
     }
 

@@ -12,8 +12,8 @@
 
 use super::backoff::Backoff;
 use super::events::{
-    ClientConfig, Commit, Effect, Env, HttpReply, Input, Outgoing, Persisted, RequestId,
-    StoreError, TransportError,
+    deletable_through, ClientConfig, Commit, Effect, Env, HttpReply, Input, Outgoing, Persisted,
+    RequestId, StoreError, TransportError,
 };
 use super::status::{Activity, Attention, Instant, RejectedMutation, SyncStatus};
 use super::wire::{
@@ -47,6 +47,8 @@ pub struct Client {
     confirmed_seq: u64,
     last_sync: Option<Timestamp>,
     pending: BTreeMap<u64, Mutation>,
+    /// Confirmed writes still in the outbox (`RETAINED_CONFIRMED`), pushed again after a reset.
+    retained: BTreeMap<u64, Mutation>,
     /// Outcomes learned from push replies for seqs still in the outbox.
     outcomes: BTreeMap<u64, Outcome>,
     phase: Phase,
@@ -84,6 +86,7 @@ impl Client {
             confirmed_seq: persisted.confirmed_seq,
             last_sync: persisted.last_sync,
             pending: BTreeMap::new(),
+            retained: BTreeMap::new(),
             outcomes: BTreeMap::new(),
             phase: Phase::Idle,
             online: true,
@@ -163,8 +166,10 @@ impl Client {
 
     fn learn(&mut self, entries: Vec<Mutation>) {
         self.rejected.retain(|r| !r.is_resolved_by(&entries));
-        for entry in entries.into_iter().filter(|m| m.seq > self.confirmed_seq) {
-            self.pending.entry(entry.seq).or_insert(entry);
+        let oldest_kept = deletable_through(self.confirmed_seq);
+        for entry in entries.into_iter().filter(|m| m.seq > oldest_kept) {
+            let list = if entry.seq > self.confirmed_seq { &mut self.pending } else { &mut self.retained };
+            list.entry(entry.seq).or_insert(entry);
         }
     }
 
@@ -257,12 +262,14 @@ impl Client {
         };
         self.succeeded();
         let commit = if page.reset {
+            // The server may have lost what it confirmed: the retained writes go out again.
+            let before_retained = self.retained.keys().next().map_or(self.confirmed_seq, |seq| seq - 1);
             Commit {
                 reset: true,
                 client_group: ClientGroupId::from_random_bytes(env.random),
                 changes: page.changes,
                 cursor: page.cursor,
-                confirmed_seq: self.confirmed_seq,
+                confirmed_seq: before_retained,
                 rejected: Vec::new(),
                 synced_at: env.wall,
             }
@@ -296,12 +303,16 @@ impl Client {
         self.problems.retain(|p| !matches!(p, Attention::StoreFailed { .. }));
         if commit.reset {
             self.outcomes.clear();
+            self.pending.append(&mut self.retained);
         }
         self.group = commit.client_group;
         self.cursor = Some(commit.cursor);
         self.confirmed_seq = commit.confirmed_seq;
         self.last_sync = Some(commit.synced_at);
-        self.pending = self.pending.split_off(&(self.confirmed_seq + 1));
+        let mut confirmed = std::mem::replace(&mut self.pending, BTreeMap::new());
+        self.pending = confirmed.split_off(&(self.confirmed_seq + 1));
+        self.retained.append(&mut confirmed);
+        self.retained = self.retained.split_off(&(deletable_through(self.confirmed_seq) + 1));
         self.outcomes = self.outcomes.split_off(&(self.confirmed_seq + 1));
         self.after_page(env, has_more);
     }

@@ -247,6 +247,24 @@ fn s11_an_epoch_change_resets_and_pushes_the_outbox_again_under_a_new_group() {
 }
 
 #[test]
+fn s11_writes_confirmed_after_the_backup_are_pushed_again_and_not_lost() {
+    let mut rig = synced_rig();
+    let backup = rig.server.clone();
+    rig.write(create(1, 1, "u1"));
+    rig.write(create(2, 2, "u1"));
+    rig.settle();
+    assert_eq!(rig.client.status().pending, 0, "both confirmed and dropped from the pending list");
+    rig.server = Server::restored(&backup, Epoch(2));
+    rig.advance(61_000);
+    rig.settle();
+    let reset = rig.commits.iter().find(|c| c.reset).expect("a reset page");
+    assert_eq!(reset.confirmed_seq, 0, "the retained writes are pending again");
+    assert_eq!(rig.server.resources().len(), 2, "the restored server has both again");
+    assert_eq!(rig.server.changes().count(), 2, "each once");
+    assert_eq!(rig.client.status().pending, 0);
+}
+
+#[test]
 fn s12_a_401_refreshes_the_token_once_and_resends_the_same_request() {
     let mut rig = synced_rig();
     rig.write(create(1, 1, "u1"));

@@ -127,10 +127,24 @@ pub enum Outgoing {
     Pull(PullRequest),
 }
 
+/// How many confirmed writes a client keeps after their confirmation, to push again if the
+/// server turns out to have been restored from a backup that predates them (design §3 #11).
+/// A restore older than this many of the client's writes can still lose the oldest ones.
+pub const RETAINED_CONFIRMED: u64 = 2_000;
+
+/// The highest outbox seq a store may delete once `confirmed_seq` is confirmed: confirmed
+/// entries stay for the [`RETAINED_CONFIRMED`] most recent seqs.
+pub fn deletable_through(confirmed_seq: u64) -> u64 {
+    confirmed_seq.saturating_sub(RETAINED_CONFIRMED)
+}
+
 /// One pulled page and everything it confirms, to store all-or-nothing: if `reset`, delete the
 /// confirmed records first (never the outbox); put or tombstone `changes`; save `cursor`,
 /// `client_group`, `confirmed_seq` and `synced_at`; delete outbox entries up to
-/// `confirmed_seq`; append `rejected` to the list the user sees.
+/// [`deletable_through`]`(confirmed_seq)`; append `rejected` to the list the user sees.
+///
+/// After a reset `confirmed_seq` goes *back* to before the retained entries, so they are
+/// pending again, shown again and re-pushed; their ids make the re-push idempotent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Commit {
     pub reset: bool,

@@ -39,15 +39,10 @@ fn account_for_writes(world: &World, report: &mut SimulationReport) {
         } else if refused && !written.expect_rejection && world.restores == 0 {
             report.violations.push(format!("valid mutation {} was refused", written.id));
         } else if !on_server && !refused {
-            let confirmed_in = world.confirmed_in.get(&written.id);
-            if confirmed_in.is_some_and(|&epoch| epoch != world.server.epoch()) {
-                report.lost_to_restore += 1;
-            } else {
-                report.lost += 1;
-                report
-                    .violations
-                    .push(format!("mutation {} on device {} lost", written.id, written.device));
-            }
+            report.lost += 1;
+            report
+                .violations
+                .push(format!("mutation {} on device {} lost", written.id, written.device));
         }
     }
 }
@@ -60,13 +55,14 @@ fn compare_devices(world: &World, report: &mut SimulationReport) {
         .map(|(target, stored)| (target.clone(), (stored.version, stored.value.clone())))
         .collect();
     for (index, device) in world.devices.iter().enumerate() {
-        if device.store.records != server || !device.store.outbox.is_empty() {
+        let unsent = device.store.unsent().count();
+        if device.store.records != server || unsent != 0 {
             report.diverged += 1;
             report.violations.push(format!(
                 "device {index} diverged: {} records vs {} on the server, {} unsent",
                 device.store.records.len(),
                 server.len(),
-                device.store.outbox.len()
+                unsent
             ));
         }
     }

@@ -4,9 +4,9 @@
 //! volatile, exactly as in the browser where the leader's memory dies with the tab.
 
 use crate::sync::client::Client;
-use crate::sync::events::{Commit, Persisted};
+use crate::sync::events::{deletable_through, Commit, Persisted};
 use crate::sync::status::{Instant, RejectedMutation};
-use crate::sync::wire::{ChangeOp, ClientGroupId, Mutation, MutationId, Target, Version};
+use crate::sync::wire::{ChangeOp, ClientGroupId, Mutation, Target, Version};
 use crate::Author;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -40,9 +40,13 @@ impl Store {
         mutation
     }
 
-    /// The all-or-nothing transaction the client asks for after a pull; returns the ids of the
-    /// outbox entries it confirmed.
-    pub fn apply(&mut self, commit: &Commit) -> Vec<MutationId> {
+    /// Entries not yet confirmed; the outbox also keeps recently confirmed ones.
+    pub fn unsent(&self) -> impl Iterator<Item = &Mutation> {
+        self.outbox.range(self.meta.confirmed_seq + 1..).map(|(_, m)| m)
+    }
+
+    /// The all-or-nothing transaction the client asks for after a pull.
+    pub fn apply(&mut self, commit: &Commit) {
         if commit.reset {
             self.records.clear();
         }
@@ -62,10 +66,8 @@ impl Store {
             confirmed_seq: commit.confirmed_seq,
             last_sync: Some(commit.synced_at),
         };
-        let kept = self.outbox.split_off(&(commit.confirmed_seq + 1));
-        let confirmed = std::mem::replace(&mut self.outbox, kept);
+        self.outbox = self.outbox.split_off(&(deletable_through(commit.confirmed_seq) + 1));
         self.rejected.extend(commit.rejected.iter().cloned());
-        confirmed.values().map(|m| m.id).collect()
     }
 }
 

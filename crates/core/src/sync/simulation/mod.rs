@@ -16,7 +16,7 @@ mod writes;
 use self::device::{Device, Store, Tab};
 use crate::seeded::SplitMix64;
 use super::client::Client;
-use super::commit_log::{read_cursor, Epoch};
+use super::commit_log::Epoch;
 use super::events::{
     ClientConfig, Effect, Env, HttpReply, Input, Outgoing, RequestId, StoreError, TransportError,
 };
@@ -24,7 +24,6 @@ use super::server::{PendingPush, Server};
 use super::status::Instant;
 use super::wire::{ClientGroupId, Mutation, MutationId, Target};
 use crate::{Author, EntryId, Role, Timestamp};
-use std::collections::BTreeMap;
 use std::time::Duration;
 
 /// 23 Nov 2026, the simulated wall clock's origin.
@@ -54,11 +53,9 @@ pub struct SimulationReport {
     pub writes: usize,
     /// Writes the server refused and the device lists for its user.
     pub rejected: usize,
-    /// Writes gone from the outbox yet neither on the server nor listed as refused.
+    /// Writes neither on the server nor listed as refused, including writes confirmed before
+    /// a restore from an older backup: clients keep and re-push those, so none may be missing.
     pub lost: usize,
-    /// Confirmed before a restore from a backup that predates them: gone with the backup,
-    /// which no client can prevent; reported, not counted as lost.
-    pub lost_to_restore: usize,
     /// Resources committed more than once.
     pub duplicated: usize,
     /// Devices whose confirmed data differs from the server's, or whose outbox is not empty.
@@ -99,7 +96,6 @@ pub struct Summary {
     pub lost: usize,
     pub duplicated: usize,
     pub diverged: usize,
-    pub lost_to_restore: usize,
     pub rejected: usize,
     /// Seeds to replay with [`simulate`].
     pub failing: Vec<u64>,
@@ -111,7 +107,6 @@ impl Summary {
         self.lost += report.lost;
         self.duplicated += report.duplicated;
         self.diverged += report.diverged;
-        self.lost_to_restore += report.lost_to_restore;
         self.rejected += report.rejected;
         if !report.is_clean() {
             self.failing.push(report.seed);
@@ -195,9 +190,6 @@ struct World {
     packets: Vec<Packet>,
     commits: Vec<OpenCommit>,
     written: Vec<Written>,
-    /// The server epoch whose pull confirmed each write: if a later restore lost it, the
-    /// client had been told it was saved and rightly dropped it.
-    confirmed_in: BTreeMap<MutationId, Epoch>,
     restores: usize,
     faults: usize,
     coverage: Coverage,
@@ -231,7 +223,6 @@ impl World {
             packets: Vec::new(),
             commits: Vec::new(),
             written: Vec::new(),
-            confirmed_in: BTreeMap::new(),
             restores: 0,
             faults: 0,
             coverage: Coverage::default(),
@@ -398,10 +389,7 @@ impl World {
             let result = if std::mem::take(&mut dev.fail_next_store) {
                 Err(StoreError("QuotaExceededError".into()))
             } else {
-                let epoch = read_cursor(&commit.cursor).map_or(Epoch(0), |(epoch, _)| epoch);
-                for id in dev.store.apply(&commit) {
-                    self.confirmed_in.insert(id, epoch);
-                }
+                dev.store.apply(&commit);
                 Ok(())
             };
             self.handle(device, tab, Input::Persisted(result));
@@ -435,7 +423,7 @@ fn device_settled(device: &Device) -> bool {
         .leader()
         .is_some_and(|t| device.tabs[t].client.as_ref().is_some_and(Client::is_settled));
     leader_settled
-        && device.store.outbox.is_empty()
+        && device.store.unsent().next().is_none()
         && device.tabs.iter().all(|t| !t.has_store_work())
 }
 
