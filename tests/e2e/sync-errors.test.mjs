@@ -82,9 +82,11 @@ async function aline() {
   return { tab, element };
 }
 
+/** Writes `text` and waits until the book shows it (found by its first words). */
 async function save(element, text) {
   await element.getByLabel("Nouvelle transmission").fill(text);
   await element.getByRole("button", { name: "Enregistrer" }).click();
+  await entry(element, text.slice(0, 12)).first().waitFor();
 }
 
 const entry = (element, text) => element.locator(".entry").filter({ hasText: text });
@@ -127,6 +129,25 @@ test("a token expiring mid-session: getToken is asked once more, and the write i
   const texts = await serverTexts();
   for (const text of ["Écrit avec le premier jeton", "Écrit après l'expiration du jeton"]) {
     assert.equal(texts.filter((t) => t === text).length, 1, `${text}: on the server exactly once`);
+  }
+  await tab.close();
+});
+
+test("a batch over the server's byte limit is refused with 413, halved, and every write arrives once", async () => {
+  const { tab, element } = await aline();
+  await demo.context.setOffline(true);
+  await status(element).getByText("Hors ligne").waitFor();
+  // 20 entries of about 57 KB each ("€" is 3 bytes): one batch of all is over 1 MiB.
+  const text = (n) => `Relevé ${n} : ${"€".repeat(19_000)}`;
+  for (let n = 1; n <= 20; n++) await save(element, text(n));
+  await status(element).getByText(/20 écritures en attente d.envoi/).waitFor();
+
+  await demo.context.setOffline(false);
+  await status(element).getByText("Tout est envoyé").waitFor({ timeout: 60_000 });
+  assert.ok(demo.problems.some((p) => /status of 413/.test(p)), "the server did refuse the whole batch");
+  const texts = await serverTexts();
+  for (let n = 1; n <= 20; n++) {
+    assert.equal(texts.filter((t) => t === text(n)).length, 1, `entry ${n}: on the server exactly once`);
   }
   await tab.close();
 });
