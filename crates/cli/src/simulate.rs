@@ -22,7 +22,10 @@ pub fn run(seeds: u64, first: u64, seed: Option<u64>) -> Result<(), Failure> {
         summary.add(&report);
     }
     println!("{summary}");
-    println!("rejected and listed for the user: {}", summary.rejected);
+    println!(
+        "rejected and listed for the user: {}, plan edits in conflict and listed: {}",
+        summary.rejected, summary.conflicts
+    );
     if summary.failing.is_empty() {
         Ok(())
     } else {

@@ -14,8 +14,9 @@ fn assert_all_clean(first: u64) {
         summary.add(&simulate(seed, &config));
     }
     println!(
-        "seeds {first}..: {summary}; rejected and listed: {}; {:?}",
+        "seeds {first}..: {summary}; rejected and listed: {}, conflicts listed: {}; {:?}",
         summary.rejected,
+        summary.conflicts,
         started.elapsed()
     );
     assert!(summary.failing.is_empty(), "{summary}");
@@ -63,6 +64,7 @@ fn the_faults_reach_every_recovery_path() {
         ("tab crashes", total(|r| r.coverage.tab_crashes)),
         ("restores", total(|r| r.restores)),
         ("rejections", total(|r| r.rejected)),
+        ("plan edit conflicts", total(|r| r.conflicts)),
     ];
     println!("{coverage:?}");
     for (path, count) in coverage {

@@ -102,6 +102,12 @@ impl Server {
         &self.resources
     }
 
+    /// What the first processing of mutation `id` came to, if it had an effect of its own or
+    /// was refused or in conflict.
+    pub fn first_outcome(&self, id: &MutationId) -> Option<&FirstOutcome> {
+        self.first_outcomes.get(id)
+    }
+
     /// Every change committed, in commit order.
     pub fn changes(&self) -> impl Iterator<Item = &Change> {
         self.log.iter()

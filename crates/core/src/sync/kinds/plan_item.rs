@@ -57,6 +57,13 @@ pub struct PlanItemRef {
     pub id: String,
 }
 
+impl PlanItemRef {
+    /// The resource every edit of this item writes.
+    pub fn target(&self) -> Target {
+        super::target(PLAN_ITEM, format!("{}:{}:{}", self.plan, self.kind.code(), self.id))
+    }
+}
+
 /// An item as the server stores it and pulls send it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanItem {
@@ -155,8 +162,7 @@ impl Kind for PlanItemPatch {
     const KIND: &'static str = PLAN_ITEM_PUT;
 
     fn target(&self) -> Target {
-        let item = &self.item;
-        super::target(PLAN_ITEM, format!("{}:{}:{}", item.plan, item.kind.code(), item.id))
+        self.item.target()
     }
 
     fn author_id(&self) -> &str {

@@ -1,8 +1,9 @@
 //! What must hold once the system is quiet: every write on the server exactly once or visibly
-//! refused, every outbox empty, every device holding exactly the server's data.
+//! refused, every conflict listed for its user, every outbox empty, every device holding
+//! exactly the server's data.
 
 use super::{SimulationReport, World};
-use crate::sync::wire::ChangeOp;
+use crate::sync::wire::{ChangeOp, FirstOutcome};
 use std::collections::BTreeMap;
 
 pub(super) fn check(world: &World) -> SimulationReport {
@@ -18,7 +19,7 @@ fn count_duplicates(world: &World, report: &mut SimulationReport) {
     let mut puts = BTreeMap::new();
     for change in world.server.changes() {
         if matches!(change.op, ChangeOp::Put { .. }) {
-            *puts.entry(&change.target).or_insert(0usize) += 1;
+            *puts.entry((&change.target, change.version)).or_insert(0usize) += 1;
         }
     }
     report.duplicated = puts.values().filter(|&&count| count > 1).count();
@@ -28,9 +29,18 @@ fn account_for_writes(world: &World, report: &mut SimulationReport) {
     for written in &world.written {
         let store = &world.devices[written.device].store;
         let on_server = world.server.resources().contains_key(&written.target);
-        let refused = store.rejected.iter().any(|r| r.id == written.id);
+        let listed = store.rejected.iter().find(|r| r.id == written.id);
+        let refused = listed.is_some_and(|r| !r.reason.is_conflict());
         if refused {
             report.rejected += 1;
+        }
+        let in_conflict =
+            matches!(world.server.first_outcome(&written.id), Some(FirstOutcome::Conflict { .. }));
+        if in_conflict {
+            report.conflicts += 1;
+            if !listed.is_some_and(|r| r.reason.is_conflict()) {
+                report.violations.push(format!("conflict of {} not surfaced", written.id));
+            }
         }
         if written.expect_rejection && !refused {
             report

@@ -52,8 +52,13 @@ impl Store {
         }
         for change in &commit.changes {
             match &change.op {
+                // Commit order is not version order when transactions commit out of order
+                // (the positions were reserved first): the highest version is the item.
                 ChangeOp::Put { resource } => {
-                    self.records.insert(change.target.clone(), (change.version, resource.clone()));
+                    let stored = self.records.get(&change.target).map(|(version, _)| *version);
+                    if stored.is_none_or(|v| v < change.version) {
+                        self.records.insert(change.target.clone(), (change.version, resource.clone()));
+                    }
                 }
                 ChangeOp::Tombstone => {
                     self.records.remove(&change.target);

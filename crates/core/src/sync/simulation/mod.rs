@@ -53,6 +53,8 @@ pub struct SimulationReport {
     pub writes: usize,
     /// Writes the server refused and the device lists for its user.
     pub rejected: usize,
+    /// Plan edits in conflict with another's edit of the same field, listed for their user.
+    pub conflicts: usize,
     /// Writes neither on the server nor listed as refused, including writes confirmed before
     /// a restore from an older backup: clients keep and re-push those, so none may be missing.
     pub lost: usize,
@@ -97,6 +99,7 @@ pub struct Summary {
     pub duplicated: usize,
     pub diverged: usize,
     pub rejected: usize,
+    pub conflicts: usize,
     /// Seeds to replay with [`simulate`].
     pub failing: Vec<u64>,
 }
@@ -108,6 +111,7 @@ impl Summary {
         self.duplicated += report.duplicated;
         self.diverged += report.diverged;
         self.rejected += report.rejected;
+        self.conflicts += report.conflicts;
         if !report.is_clean() {
             self.failing.push(report.seed);
         }

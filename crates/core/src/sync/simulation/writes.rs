@@ -1,14 +1,27 @@
-//! What the simulated users write: mostly valid transmissions and acknowledgements, from any
-//! tab, and a few writes built to be refused so the check can see them surfaced.
+//! What the simulated users write: mostly valid transmissions, acknowledgements and read
+//! receipts, concurrent edits of one shared plan item (which merge or conflict), from any tab,
+//! and a few writes built to be refused so the check can see them surfaced.
 
 use super::{author, Packet, World, Written};
 use crate::sync::events::Input;
-use crate::sync::kinds::Write;
+use crate::sync::kinds::{PlanItem, PlanItemKind, PlanItemPatch, PlanItemRef, Write};
 use crate::sync::wire::MutationId;
 use crate::{
-    Acknowledgement, Author, CategoryId, EntryId, EntryLink, Role, SubjectId, Timestamp,
+    Acknowledgement, Author, CategoryId, EntryId, EntryLink, Receipt, Role, SubjectId, Timestamp,
     Transmission, TransmissionText, Urgency,
 };
+use serde::Deserialize;
+use serde_json::json;
+
+/// The one plan line every simulated user edits.
+fn shared_plan_line() -> PlanItemRef {
+    PlanItemRef {
+        subject: SubjectId::new("usager-1").expect("constant subject"),
+        plan: EntryId::v7(1, [9; 10]),
+        kind: PlanItemKind::ServiceLine,
+        id: "ligne-aide-au-lever".into(),
+    }
+}
 
 impl World {
     pub(super) fn write(&mut self) {
@@ -47,7 +60,8 @@ impl World {
         }
     }
 
-    /// Mostly valid transmissions and acknowledgements; a few built to be refused.
+    /// Mostly valid transmissions, acknowledgements, receipts and plan edits; a few built to
+    /// be refused.
     fn invent_write(&mut self, device: usize, wall: Timestamp) -> (Write, bool) {
         let me = self.devices[device].user.clone();
         let roll = self.rng.below(20);
@@ -59,6 +73,15 @@ impl World {
         if roll == 3 {
             let entry = EntryId::v7(1, self.rng.bytes());
             return (Write::AcknowledgementAdd(Acknowledgement { entry, by: me, at: wall }), true);
+        }
+        if (5..8).contains(&roll) && !known.is_empty() {
+            let entry = known[self.rng.below(known.len())];
+            return (Write::ReceiptAdd(Receipt { entry, by: me, at: wall }), false);
+        }
+        if (8..11).contains(&roll) {
+            if let Some(edit) = self.plan_edit(device, me.clone(), wall) {
+                return (Write::PlanItemPut(edit), false);
+            }
         }
         let someone_else = roll == 4;
         let author = if someone_else { author("intrus", Role::AutreIntervenant) } else { me };
@@ -79,6 +102,23 @@ impl World {
             vigilance: false,
             link: EntryLink::None,
         }
+    }
+
+    /// An edit of the shared plan line from what this device last pulled of it: one field set
+    /// to a random value, so devices often touch different fields (merge) and sometimes the
+    /// same one (conflict).
+    fn plan_edit(&mut self, device: usize, me: Author, wall: Timestamp) -> Option<PlanItemPatch> {
+        let item = shared_plan_line();
+        let pulled = self.devices[device].store.records.get(&item.target()).and_then(
+            |(version, value)| {
+                PlanItem::deserialize(value).ok().map(|item| (item.fields, *version))
+            },
+        );
+        let mut after = pulled.as_ref().map(|(fields, _)| fields.clone()).unwrap_or_default();
+        let field = ["minutes", "provider", "payer"][self.rng.below(3)];
+        after.insert(field.into(), json!(self.rng.below(4)));
+        let before = pulled.as_ref().map(|(fields, version)| (fields, *version));
+        PlanItemPatch::between(item, me, wall, before, &after).ok()
     }
 
     /// Entries the device has seen: its own, and others' once pulled.
