@@ -3,8 +3,49 @@
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { createRequire } from "node:module";
+import { resolve } from "node:path";
 import { start } from "./harness.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const relais = resolve(root, "target/debug/relais");
+
+/** The GIR the `relais` command gives for each profile: what the widget must show. */
+function cliGir(profiles) {
+  if (!existsSync(relais)) execFileSync("cargo", ["build", "-q", "-p", "relais-cli"], { cwd: root, stdio: "inherit" });
+  const out = execFileSync(relais, ["gir", "--batch"], { input: profiles.join("\n") + "\n", encoding: "utf8" });
+  return Object.fromEntries(out.trim().split("\n").map((line) => line.split(" ")));
+}
+
+/** The grid's discriminant activities per variable, read from the built-in definition. */
+async function activitiesByVariable() {
+  const grid = JSON.parse(await readFile(resolve(root, "crates/core/src/questionnaire/builtin/aggir.json"), "utf8"));
+  const variables = grid.item.filter((i) => i.type === "group" && !["illustratives", "resultat"].includes(i.linkId));
+  const codable = (group) => (group.item ?? []).some((c) => c.linkId === `${group.linkId}.ne-fait-pas`);
+  return variables.map((v) => (codable(v) ? [v.linkId] : v.item.filter(codable).map((g) => g.linkId)));
+}
+
+/** Answers the yes/no question `linkId` (instance 0) by clicking Oui or Non. */
+async function yesNo(element, linkId, yes) {
+  await element.locator(`input[type=radio][name$="-${linkId}-0"]`).nth(yes ? 0 : 1).check();
+}
+
+/** Codes one activity the way the guide teaches: A = all four adverbs, B = not "correctement", C = ne fait pas. */
+async function code(element, activity, letter) {
+  await yesNo(element, `${activity}.ne-fait-pas`, letter === "C");
+  if (letter === "C") return;
+  for (const adverb of ["spontanement", "totalement", "correctement", "habituellement"]) {
+    await yesNo(element, `${activity}.${adverb}`, !(letter === "B" && adverb === "correctement"));
+  }
+}
+
+async function fillProfile(element, variables, profile) {
+  for (const [index, activities] of variables.entries()) {
+    for (const activity of activities) await code(element, activity, profile[index]);
+  }
+}
 
 /** The 17 discriminant activities, in the grid's order. */
 const DISCRIMINANT = 17;
@@ -73,4 +114,139 @@ test("axe-core finds no WCAG 2.x A/AA violation on the evaluation page", async (
   const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   assert.deepEqual(found, [], found.join("\n"));
   await page.close();
+});
+
+test("several profiles coded through the adverbs give the GIR of the relais command; finalising signs it", async () => {
+  const profiles = ["BBBBBBBBBB", "CCBBBBBBCC", "AAAAAAAAAA", "AABBABBAAA"];
+  const expected = cliGir(profiles);
+  const variables = await activitiesByVariable();
+  const page = await demo.open("/evaluation.html");
+  const element = await questionnaire(page);
+  for (const profile of profiles) {
+    await fillProfile(element, variables, profile);
+    await element.locator(".gir").filter({ hasText: `GIR ${expected[profile]}` }).waitFor({ timeout: 5000 });
+    const codes = await element.locator(".variable-codes li").allInnerTexts();
+    assert.equal(codes.map((c) => c.at(-1)).join(""), profile, `codes shown for ${profile}`);
+  }
+  // The illustrative variables are recorded but leave the GIR alone, and the grid says so.
+  await code(element, "illustratives.menage", "C");
+  assert.equal(await element.locator(".gir").innerText(), `GIR ${expected.AABBABBAAA}`);
+  assert.match(await element.locator(".aggir-result .note").innerText(), /ne changent pas le GIR/);
+
+  await element.getByRole("button", { name: "Finaliser l'évaluation" }).click();
+  assert.match(await element.locator(".finalized").innerText(), /Évaluation finalisée par Claire Petit/);
+  assert.match(await element.locator(".finalize .fingerprint code").innerText(), /^[0-9a-f]{64}$/);
+  const newest = element.locator(".versions li").first();
+  assert.match(await newest.innerText(), new RegExp(`Version finalisée — .* — Claire Petit — GIR ${expected.AABBABBAAA}`));
+  assert.match(await newest.locator("code").innerText(), /^[0-9a-f]{64}$/);
+  await page.close();
+});
+
+test("amending the newest version and comparing shows what changed; ticked needs reach the host", async () => {
+  const expected = cliGir(["AABBABBAAA", "AABBABCAAA"]);
+  const page = await demo.open("/evaluation.html");
+  const element = await questionnaire(page);
+  await element.getByRole("button", { name: "Corriger cette évaluation (nouvelle version)" }).click();
+  await element.locator(".gir").filter({ hasText: `GIR ${expected.AABBABBAAA}` }).waitFor();
+  assert.match(await element.locator(".versions li").first().innerText(), /Brouillon — .* corrige la version du/);
+
+  await yesNo(element, "transferts.ne-fait-pas", true);
+  await element.locator(".gir").filter({ hasText: `GIR ${expected.AABBABCAAA}` }).waitFor();
+  // A reload mid-amendment resumes the amendment, not a blank grid.
+  await page.reload();
+  const resumed = await questionnaire(page);
+  await resumed.locator(".gir").filter({ hasText: `GIR ${expected.AABBABCAAA}` }).waitFor();
+  await resumed.getByRole("button", { name: "Finaliser l'évaluation" }).click();
+  await resumed.locator(".finalized").waitFor();
+  assert.match(await resumed.locator(".versions li").first().innerText(), /^Version corrigée/);
+
+  const comparison = resumed.locator(".comparison");
+  const gir = expected.AABBABBAAA === expected.AABBABCAAA ? "" : `GIR ${expected.AABBABBAAA} → ${expected.AABBABCAAA} ; `;
+  assert.equal(await comparison.innerText(), `${gir}transferts B → C`);
+  await resumed.getByLabel("Évaluation de départ").selectOption({ index: 2 });
+  assert.match(await comparison.innerText(), /→/, "the version finalised by the first test compares too");
+
+  const toilette = resumed.locator('[data-need="aggir:toilette"]');
+  assert.match(await toilette.innerText(), /Aide à la toilette — Actes de la vie quotidienne · Aide à domicile \(Toilette : B\)/);
+  await toilette.getByRole("checkbox").check();
+  await resumed.locator('[data-need="aggir:transferts"]').getByRole("checkbox").check();
+  await resumed.getByRole("button", { name: "Proposer au plan d'aide" }).click();
+  await page.locator("#needs-log li").nth(1).waitFor();
+  assert.deepEqual(await page.locator("#needs-log li").allInnerTexts(), [
+    "Aide à la toilette — Actes de la vie quotidienne — Aide à domicile (Toilette : B)",
+    "Aide aux transferts (lever, coucher, s'asseoir) — Actes de la vie quotidienne — Aide à domicile (Transferts : C)",
+  ]);
+  await page.close();
+});
+
+test("a host questionnaire from a URL renders enableWhen, repeats and every control; an invalid one says why", async () => {
+  const page = await demo.open("/host-questionnaire.html");
+  const element = page.locator("relais-needs-questionnaire").first();
+  await element.locator(".progress").waitFor();
+  assert.match(await element.locator("h1").innerText(), /Repérage de la fragilité/);
+
+  const service = element.getByLabel("Service évaluateur");
+  assert.equal(await service.inputValue(), "SAAD Les Tilleuls", "initial value");
+  assert.equal(await service.getAttribute("readonly"), "", "read-only");
+  assert.equal(await element.getByLabel("Chutes dans les 6 derniers mois").inputValue(), "0");
+  assert.equal(await element.locator('input[type=radio][name$="-humeur-0"]').count(), 3, "three options: radios");
+  assert.equal(await element.getByLabel("Nombre de repas par jour").locator("option").count(), 7, "six options: a select");
+  assert.match(await element.locator(".unsupported").innerText(), /Photo du logement/);
+
+  assert.equal(await element.getByLabel("Voisin ou proche à prévenir").count(), 0, "hidden until enabled");
+  await yesNo(element, "vit-seul", true);
+  const voisin = element.getByLabel("Voisin ou proche à prévenir");
+  assert.equal(await voisin.getAttribute("maxlength"), "60");
+  await voisin.fill("Mme Roux, 06 12 34 56 78");
+  await voisin.press("Tab");
+  await yesNo(element, "vit-seul", false);
+  assert.equal(await element.getByLabel("Voisin ou proche à prévenir").count(), 0, "hidden again");
+
+  await element.getByRole("button", { name: "Ajouter : Médicament" }).click();
+  assert.equal(await element.getByLabel("Nom du médicament").count(), 2);
+  await element.getByLabel("Nom du médicament").nth(1).fill("Paracétamol");
+  await element.getByRole("button", { name: "Retirer : Médicament 1" }).click();
+  assert.equal(await element.getByLabel("Nom du médicament").count(), 1);
+  assert.equal(await element.getByLabel("Nom du médicament").inputValue(), "Paracétamol");
+
+  await element.getByRole("button", { name: "Finaliser l'évaluation" }).click();
+  assert.match(await element.locator(".missing").innerText(), /Date de la visite/);
+
+  const invalid = page.locator("relais-needs-questionnaire").nth(1);
+  const error = invalid.locator(".error[role=alert]");
+  await error.waitFor();
+  assert.match(await error.innerText(), /questionnaire fourni invalide.*linkId/s);
+  await page.close();
+});
+
+test("an unreachable questionnaire URL says so in the form", async () => {
+  const page = await demo.open("/host-questionnaire.html");
+  await page.evaluate(() => {
+    const element = document.createElement("relais-needs-questionnaire");
+    for (const [name, value] of Object.entries({
+      subject: "usager-jeanne-dupont", tenant: "demo", "questionnaire-url": "absent.json",
+      "user-id": "claire.petit", "user-name": "Claire Petit", "user-role": "coordinateur-autonomie",
+    })) element.setAttribute(name, value);
+    document.querySelector("main").append(element);
+  });
+  const error = page.locator("relais-needs-questionnaire").nth(2).locator(".error[role=alert]");
+  await error.waitFor();
+  assert.match(await error.innerText(), /questionnaire introuvable à « absent.json ».*HTTP 404/s);
+  demo.problems.splice(0); // the 404 itself is logged by the browser: it is the point here
+  await page.close();
+});
+
+test("axe-core finds no WCAG 2.x A/AA violation with history, comparison, needs and a host questionnaire", async () => {
+  const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  for (const path of ["/evaluation.html", "/host-questionnaire.html"]) {
+    const page = await demo.open(path);
+    await page.locator("relais-needs-questionnaire").first().locator(".progress").waitFor();
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(() =>
+      window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
+    );
+    const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    assert.deepEqual(found, [], `${path}\n${found.join("\n")}`);
+    await page.close();
+  }
 });
