@@ -36,8 +36,8 @@ function jwt(exp) {
 const now = () => Math.floor(Date.now() / 1000);
 
 /** Starts relais-server over `database` on `listen`; resolves with its URL once it listens. */
-function startServer(database, listen = "127.0.0.1:0") {
-  const args = ["--demo", "--database", database, "--listen", listen, "--allow-origin", demo.base];
+function startServer(database, listen = "127.0.0.1:0", flags = []) {
+  const args = ["--demo", "--database", database, "--listen", listen, "--allow-origin", demo.base, ...flags];
   args.push("--jwt-secret-file", join(dir, "secret"));
   server = spawn(binary, args, { stdio: ["ignore", "pipe", "inherit"] });
   const lines = createInterface({ input: server.stdout });
@@ -148,6 +148,41 @@ test("a batch over the server's byte limit is refused with 413, halved, and ever
   const texts = await serverTexts();
   for (let n = 1; n <= 20; n++) {
     assert.equal(texts.filter((t) => t === text(n)).length, 1, `entry ${n}: on the server exactly once`);
+  }
+  await tab.close();
+});
+
+/** Stops the server, runs `change` on its files, and starts it again at the same address. */
+async function restartWith(change, flags = []) {
+  await stopServer();
+  await change();
+  const url = await startServer(`sqlite:${join(dir, "relais.db")}`, new URL(endpoint).host, flags);
+  assert.equal(url, endpoint);
+}
+
+const files = ["relais.db", "relais.db-wal", "relais.db-shm"];
+const copyFiles = (from, to) =>
+  Promise.all(files.map((f) => copyFile(join(dir, `${from}${f}`), join(dir, `${to}${f}`)).catch(() => {})));
+
+test("a server restored from an older backup with --new-epoch: the engine resets and re-sends, nothing is lost", async () => {
+  const { tab, element } = await aline();
+  await save(element, "Avant la sauvegarde");
+  await status(element).getByText("Tout est envoyé").waitFor();
+  await restartWith(() => copyFiles("", "backup-"));
+  await save(element, "Après la sauvegarde");
+  await status(element).getByText("Tout est envoyé").waitFor();
+  // The operator restores the backup, which lacks the last write, as README says: --new-epoch.
+  const restore = async () => {
+    await Promise.all(files.map((f) => rm(join(dir, f), { force: true })));
+    await copyFiles("backup-", "");
+  };
+  await restartWith(restore, ["--new-epoch"]);
+
+  await save(element, "Après la restauration");
+  await status(element).getByText("Tout est envoyé").waitFor({ timeout: 60_000 });
+  const texts = await serverTexts();
+  for (const text of ["Avant la sauvegarde", "Après la sauvegarde", "Après la restauration"]) {
+    assert.equal(texts.filter((t) => t === text).length, 1, `${text}: on the server exactly once`);
   }
   await tab.close();
 });
