@@ -11,8 +11,8 @@
 use crate::access::Membership;
 use crate::engine::Engine;
 use sqlx::any::AnyPoolOptions;
-use sqlx::AnyPool;
 use sqlx::Row;
+use sqlx::{AnyConnection, AnyPool, Connection};
 
 /// One migration step, and the engine it is for when only one needs it.
 struct Migration {
@@ -45,7 +45,12 @@ pub async fn open(url: &str) -> Result<Database, sqlx::Error> {
     let engine = Engine::of_url(url).ok_or_else(|| unknown_scheme(url))?;
     let pool = match engine {
         Engine::Sqlite => open_sqlite(url).await?,
-        Engine::Postgres => AnyPoolOptions::new().max_connections(8).connect(url).await?,
+        Engine::Postgres => {
+            // One connection first: its error says why (refused, authentication…) where the
+            // pool would only report a timeout.
+            AnyConnection::connect(url).await?.close().await?;
+            AnyPoolOptions::new().max_connections(8).connect(url).await?
+        }
     };
     migrate(&pool, engine).await?;
     Ok(Database { pool, engine })

@@ -123,11 +123,15 @@ fn help_describes_the_flags_and_bad_input_fails_in_one_line_without_echoing_toke
     assert_eq!(bad.status.code(), Some(1));
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(!stderr.contains("s3cret"), "{stderr}");
-    let unknown = Command::new(BIN).args(["--database", "mysql://root:pa55@db/relais"]).output();
-    let unknown = unknown.unwrap();
-    let stderr = String::from_utf8(unknown.stderr).unwrap();
-    assert_eq!((unknown.status.code(), stderr.lines().count()), (Some(1), 1), "{stderr}");
-    assert!(stderr.contains("postgres://") && !stderr.contains("pa55"), "{stderr}");
+    for (url, says) in [
+        ("mysql://root:pa55@db/relais", "postgres://"),
+        ("postgres://relais:pa55@127.0.0.1:1/relais", "refused"),
+    ] {
+        let failed = Command::new(BIN).args(["--database", url]).output().unwrap();
+        let stderr = String::from_utf8(failed.stderr).unwrap();
+        assert_eq!((failed.status.code(), stderr.lines().count()), (Some(1), 1), "{stderr}");
+        assert!(stderr.contains(says) && !stderr.contains("pa55"), "{stderr}");
+    }
     let dir = tempfile::tempdir().unwrap();
     let short = dir.path().join("secret");
     std::fs::write(&short, "trop-court\n").unwrap();
