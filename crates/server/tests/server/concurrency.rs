@@ -1,9 +1,12 @@
 //! Pushes from several clients at once while another client walks the cursor: the walk must
 //! deliver every applied write exactly once, in increasing commit position, skipping none
-//! (docs/sync-protocol.md §5.1). Bounded: four writers, ten pushes each.
+//! (docs/sync-protocol.md §5.1). The writers go through two servers over the same database,
+//! as two processes would, so only the database's own locking keeps positions in commit order.
+//! Bounded: four writers, ten pushes each.
 
 use crate::support::{
-    create, group, on_both_engines, pull_all, push_body, statuses, TestServer, ALINE,
+    app_over, create, group, on_both_engines, pull_all, push_body, send, statuses, TestServer,
+    ALINE,
 };
 use relais_server::engine::Engine;
 use serde_json::Value;
@@ -17,10 +20,11 @@ const PER_PUSH: u32 = 3;
 
 async fn a_cursor_walk_during_concurrent_pushes_skips_and_repeats_nothing(engine: Engine) {
     let server = Arc::new(TestServer::start(engine).await);
+    let other_process = app_over(&server.url, false).await;
     let done = Arc::new(AtomicBool::new(false));
     let writers: Vec<_> = (0..WRITERS)
         .map(|w| {
-            let server = Arc::clone(&server);
+            let app = if w % 2 == 0 { server.app.clone() } else { other_process.clone() };
             tokio::spawn(async move {
                 for p in 0..PUSHES {
                     let first = u64::from(p * PER_PUSH + 1);
@@ -34,8 +38,9 @@ async fn a_cursor_walk_during_concurrent_pushes_skips_and_repeats_nothing(engine
                             )
                         })
                         .collect();
+                    let body = push_body(group(10 + w as u8), &mutations).to_string();
                     let (_, answer) =
-                        server.push("tok-aline", &push_body(group(10 + w as u8), &mutations)).await;
+                        send(&app, "POST", "/push", Some("tok-aline"), Some(body)).await;
                     assert_eq!(statuses(&answer), ["applied"; PER_PUSH as usize]);
                 }
             })
