@@ -11,7 +11,7 @@ use crate::schema::STORE_OUTBOX;
 use crate::{Store, StoreError};
 use indexed_db_futures::prelude::*;
 use indexed_db_futures::transaction::Transaction;
-use relais_core::sync::kinds::{Write, RECEIPT_ADD};
+use relais_core::sync::kinds::{Write, EVALUATION_FINALIZE, RECEIPT_ADD};
 use relais_core::sync::wire::{Mutation, MutationId};
 use relais_core::{Acknowledgement, EntryId, Transmission};
 use serde::{Deserialize, Serialize};
@@ -90,6 +90,10 @@ pub(crate) fn mutation(seq: u64, write: Write) -> Mutation {
         Write::PlanItemPut(p) => {
             let salt = format!("{}:{}", write.target().id, serde_json::to_string(&p.changes).unwrap_or_default());
             (derived_id(p.item.plan, &salt, p.at.unix_ms()), p.at)
+        }
+        Write::EvaluationFinalize(e) => {
+            let e = e.evaluation();
+            (derived_id(e.id(), EVALUATION_FINALIZE, e.authored().unix_ms()), e.authored())
         }
     };
     write.into_mutation(seq, id, device_time)

@@ -48,6 +48,8 @@ pub enum EvaluationError {
     Unsigned,
     #[error("le contenu ne correspond plus à l'empreinte signée {signed} (calculée : {found}) / the content no longer matches its signed fingerprint")]
     Tampered { signed: Fingerprint, found: Fingerprint },
+    #[error("le GIR enregistré ne correspond pas aux réponses / the recorded GIR does not match the answers")]
+    GirMismatch,
 }
 
 /// Whether the evaluation can still change. Amended or not is told by `previous`, so a
@@ -153,6 +155,20 @@ impl Evaluation {
             return Err(EvaluationError::Tampered { signed, found });
         }
         Ok(signed)
+    }
+
+    /// For the AGGIR grid, checks that the recorded GIR is the one the answers give, so a
+    /// receiver never trusts a GIR it could recalculate.
+    pub fn check_gir(&self) -> Result<(), EvaluationError> {
+        if !self.is_aggir() {
+            return Ok(());
+        }
+        let form = self.form(super::builtin::aggir())?;
+        let recalculated = AggirForm::from_form(form).ok().and_then(|aggir| aggir.gir());
+        if recalculated != self.gir() {
+            return Err(EvaluationError::GirMismatch);
+        }
+        Ok(())
     }
 
     /// The SHA-256 stored when finalised.

@@ -10,12 +10,14 @@
 
 mod acknowledgement;
 mod envelope;
+mod evaluation;
 mod plan_item;
 mod receipt;
 mod transmission;
 
 pub use acknowledgement::{ACKNOWLEDGEMENT, ACKNOWLEDGEMENT_ADD};
 pub use envelope::PAYLOAD_VERSION;
+pub use evaluation::{SignedEvaluation, EVALUATION, EVALUATION_FINALIZE};
 pub use plan_item::{
     PlanItem, PlanItemError, PlanItemKind, PlanItemMerge, PlanItemPatch, PlanItemRef, PLAN_ITEM,
     PLAN_ITEM_PUT,
@@ -41,6 +43,8 @@ pub enum Write {
     ReceiptAdd(Receipt),
     /// Merge changed fields into one plan item, or conflict.
     PlanItemPut(PlanItemPatch),
+    /// Create-if-absent: a signed, final needs evaluation.
+    EvaluationFinalize(SignedEvaluation),
 }
 
 /// How a server applies a kind to what it already holds.
@@ -112,6 +116,7 @@ macro_rules! each_kind {
             Write::AcknowledgementAdd($kind) => $body,
             Write::ReceiptAdd($kind) => $body,
             Write::PlanItemPut($kind) => $body,
+            Write::EvaluationFinalize($kind) => $body,
         }
     };
 }
@@ -184,6 +189,7 @@ impl Write {
             ACKNOWLEDGEMENT_ADD => Write::AcknowledgementAdd(parse(payload)?),
             RECEIPT_ADD => Write::ReceiptAdd(parse(payload)?),
             PLAN_ITEM_PUT => Write::PlanItemPut(plan_item::parse_patch(payload, mutation.base_version)?),
+            EVALUATION_FINALIZE => Write::EvaluationFinalize(parse(payload)?),
             other => {
                 return Err(Rejection::new(
                     Rejection::UNKNOWN_KIND,
