@@ -6,6 +6,7 @@ use indexed_db_futures::database::Database;
 use relais_core::questionnaire::aggir_form::AggirForm;
 use relais_core::questionnaire::evaluation::Evaluation;
 use relais_core::questionnaire::{builtin, load, AnswerValue, Form};
+use relais_core::sync::kinds::EVALUATION_FINALIZE;
 use relais_core::{Author, EntryId, Role, SubjectId, Timestamp};
 use relais_store::{Store, SCHEMA_VERSION};
 use wasm_bindgen_test::*;
@@ -52,7 +53,17 @@ async fn drafts_are_saved_over_and_a_final_version_is_never_replaced() {
     store.save_evaluation(&done).await.unwrap();
     assert!(store.save_evaluation(&done).await.is_err(), "a final version is written once");
     let p3 = store.evaluations_for(&SubjectId::new("p3").unwrap()).await.unwrap();
-    assert_eq!(p3, vec![done]);
+    assert_eq!(p3, vec![done.clone()]);
+    let queued: Vec<(String, String)> =
+        store.pending_mutations().await.unwrap().into_iter().map(|m| (m.kind.0, m.target.id)).collect();
+    assert_eq!(queued, [(EVALUATION_FINALIZE.to_owned(), done.id().to_string())], "drafts stay local, the final version is queued");
+
+    let mut forged = serde_json::to_value(draft("p4", 4, &form).finalize(&form, Timestamp::from_unix_ms(4_000)).unwrap()).unwrap();
+    forged["author"]["name"] = "Quelqu'un d'autre".into();
+    let forged: Evaluation = serde_json::from_value(forged).unwrap();
+    assert!(store.save_evaluation(&forged).await.unwrap_err().to_string().contains("empreinte"));
+    assert!(store.evaluations_for(&SubjectId::new("p4").unwrap()).await.unwrap().is_empty(), "nothing stored");
+    assert_eq!(store.pending_mutations().await.unwrap().len(), 1, "nothing queued");
     store.close();
     delete(&name).await;
 }
