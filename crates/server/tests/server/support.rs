@@ -18,7 +18,7 @@ use relais_server::engine::Engine;
 use relais_server::jwt::JwtSecret;
 use relais_server::Settings;
 use serde_json::{json, Value};
-use sqlx::{AnyConnection, Connection};
+use sqlx::{AnyConnection, Connection, Row};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -135,11 +135,15 @@ fn next_number() -> u32 {
     NEXT.fetch_add(1, Ordering::SeqCst)
 }
 
-/// Creates `relais_test_PID_N` in the test cluster and returns its URL.
+/// Creates `relais_test_PID_N` in the test cluster and returns its URL. The first call of a
+/// run drops the databases earlier runs left, so a developer's own cluster does not fill up.
 async fn fresh_postgres_database() -> String {
+    static LEFTOVERS_DROPPED: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
     let admin = std::env::var(POSTGRES_VARIABLE).unwrap();
-    let name = format!("relais_test_{}_{}", std::process::id(), next_number());
+    let pid = std::process::id();
+    let name = format!("relais_test_{pid}_{}", next_number());
     let mut conn = connect(&admin).await;
+    LEFTOVERS_DROPPED.get_or_init(|| drop_leftovers(&admin, pid)).await;
     sqlx::raw_sql(&format!("DROP DATABASE IF EXISTS {name}")).execute(&mut conn).await.unwrap();
     sqlx::raw_sql(&format!("CREATE DATABASE {name}")).execute(&mut conn).await.unwrap();
     let (base, query) = admin.split_once('?').map_or((admin.as_str(), None), |(b, q)| (b, Some(q)));
@@ -147,6 +151,26 @@ async fn fresh_postgres_database() -> String {
     match query {
         Some(query) => format!("{server}/{name}?{query}"),
         None => format!("{server}/{name}"),
+    }
+}
+
+async fn drop_leftovers(admin: &str, pid: u32) {
+    let mut conn = connect(admin).await;
+    let ours = format!("relais_test_{pid}_%");
+    let names: Vec<String> = sqlx::query(
+        "SELECT datname::text FROM pg_database
+         WHERE datname LIKE 'relais_test_%' AND datname NOT LIKE $1",
+    )
+    .bind(ours)
+    .fetch_all(&mut conn)
+    .await
+    .unwrap()
+    .iter()
+    .map(|row| row.get(0))
+    .collect();
+    for name in names {
+        let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+        sqlx::raw_sql(&drop).execute(&mut conn).await.unwrap();
     }
 }
 
