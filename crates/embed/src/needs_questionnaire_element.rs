@@ -3,7 +3,7 @@
 //! A host questionnaire (FHIR R4 JSON) comes through the element's `questionnaire` property,
 //! an object or a JSON string, set before the element is inserted, or from the
 //! `questionnaire-url` attribute, fetched when it opens; either replaces `instrument` (the
-//! property wins over the URL). The needs the evaluator proposes to the plan come out as a
+//! property wins over the URL). With `endpoint`, finalised versions are synced there. The needs the evaluator proposes to the plan come out as a
 //! `relais:needs` event whose detail is core's JSON array of proposed needs.
 
 use crate::attributes::{attribute, language};
@@ -17,8 +17,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
 const TAG: &str = "relais-needs-questionnaire";
-const ATTRIBUTES: [&str; 8] =
-    ["subject", "tenant", "user-id", "user-name", "user-role", "instrument", "questionnaire-url", "lang"];
+const ATTRIBUTES: [&str; 9] =
+    ["subject", "tenant", "user-id", "user-name", "user-role", "instrument", "questionnaire-url", "endpoint", "lang"];
 
 pub fn define() {
     let mount = Closure::<dyn Fn(HtmlElement, ShadowRoot) -> u32>::new(mount).into_js_value();
@@ -44,7 +44,8 @@ fn config(element: &HtmlElement) -> Result<QuestionnaireConfig, QuestionnaireCon
         &attribute(element, "user-name"),
         &attribute(element, "user-role"),
         element.get_attribute("instrument").as_deref(),
-    )?;
+    )?
+    .with_endpoint(element.get_attribute("endpoint").as_deref())?;
     match host_questionnaire(element) {
         Some(json) => config.with_host_questionnaire(&json),
         None => Ok(config.with_questionnaire_url(&attribute(element, "questionnaire-url"))),

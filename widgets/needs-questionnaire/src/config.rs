@@ -40,6 +40,8 @@ pub struct QuestionnaireConfig {
     pub subject: SubjectId,
     pub author: Author,
     pub instrument: Instrument,
+    /// The host's sync endpoint; without it evaluations stay on this device.
+    pub endpoint: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -50,6 +52,8 @@ pub enum QuestionnaireConfigError {
     Instrument(String),
     #[error("questionnaire fourni invalide / invalid host questionnaire : {0}")]
     Questionnaire(String),
+    #[error("attribut « endpoint » : adresse http(s) attendue, pas « {0} » / expected an http(s) URL")]
+    Endpoint(String),
     #[error("questionnaire introuvable à « {url} » / could not load the questionnaire : {reason}")]
     Unreachable { url: String, reason: String },
 }
@@ -72,7 +76,18 @@ impl QuestionnaireConfig {
             subject,
             author,
             instrument: builtin_instrument(instrument)?,
+            endpoint: None,
         })
+    }
+
+    /// Sends finalised versions to the host's endpoint when the attribute names an http(s) URL.
+    pub fn with_endpoint(mut self, raw: Option<&str>) -> Result<Self, QuestionnaireConfigError> {
+        self.endpoint = match raw.map(str::trim).filter(|url| !url.is_empty()) {
+            None => None,
+            Some(url) if url.starts_with("https://") || url.starts_with("http://") => Some(url.to_owned()),
+            Some(other) => return Err(QuestionnaireConfigError::Endpoint(other.to_owned())),
+        };
+        Ok(self)
     }
 
     /// Fills a questionnaire the host supplies as FHIR R4 JSON instead of a built-in one.

@@ -53,6 +53,10 @@ fn row(session: Session, evaluation: &Evaluation, versions: &[Evaluation], amend
     let fingerprint = evaluation.fingerprint().map(|print| {
         view! { <br /><span class="note">{format!("{} : ", texts.fingerprint)}<code>{print.to_string()}</code></span> }
     });
+    let id = evaluation.id().to_string();
+    let sent = evaluation.is_final().then(|| {
+        move || session.unsent.with(|unsent| unsent.as_ref().map(|u| if u.contains(&id) { texts.unsent } else { texts.sent }))
+    });
     let amend = amendable.then(|| {
         let previous = evaluation.clone();
         let on_click = move |_| match session.amend(&previous) {
@@ -65,6 +69,7 @@ fn row(session: Session, evaluation: &Evaluation, versions: &[Evaluation], amend
         <li data-status=evaluation.status().code()>
             <span class="version">{version_label(evaluation, texts)}</span>
             {corrects}
+            <span class="sync-state">{sent}</span>
             {fingerprint}
             {amend}
         </li>

@@ -17,6 +17,7 @@ mod needs;
 mod questionnaire;
 mod session;
 mod sheet;
+mod sync;
 mod texts;
 mod values;
 

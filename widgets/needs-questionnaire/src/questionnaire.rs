@@ -11,6 +11,7 @@ use crate::item_view::Items;
 use crate::needs::{NeedsEvent, ProposedNeeds};
 use crate::session::Session;
 use crate::sheet::Sheet;
+use crate::sync;
 use crate::texts::{Lang, Texts};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -65,7 +66,8 @@ fn session(config: QuestionnaireConfig, lang: Lang, opened: Opened) -> Session {
     let session = Session::new(config, lang, Sheet::new(form));
     session.draft.set_value(draft);
     session.versions.set(versions);
-    session.store.set_value(Some(store));
+    session.store.set_value(Some(store.clone()));
+    sync::start(session, store);
     session
 }
 

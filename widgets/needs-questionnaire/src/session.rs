@@ -4,6 +4,7 @@
 use crate::config::QuestionnaireConfig;
 use crate::device;
 use crate::sheet::Sheet;
+use crate::sync;
 use crate::texts::{Lang, Texts};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -11,6 +12,8 @@ use relais_core::questionnaire::evaluation::{Evaluation, EvaluationError};
 use relais_core::questionnaire::{AnswerError, SlotRef};
 use relais_core::EntryId;
 use relais_store::Store;
+use relais_sync::SyncEngine;
+use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Radio groups are named per mount, so two questionnaires in one document never share one.
@@ -34,6 +37,10 @@ pub struct Session {
     /// What the last finalise attempt found missing.
     pub missing: RwSignal<Vec<SlotRef>>,
     pub save_error: RwSignal<Option<String>>,
+    /// The sync engine, when the host gave an endpoint.
+    pub sync: StoredValue<Option<SyncEngine>, LocalStorage>,
+    /// Ids of final versions still waiting to be sent; `None` without sync.
+    pub unsent: RwSignal<Option<BTreeSet<String>>>,
 }
 
 impl Session {
@@ -50,6 +57,8 @@ impl Session {
             versions: RwSignal::new(Vec::new()),
             missing: RwSignal::new(Vec::new()),
             save_error: RwSignal::new(None),
+            sync: StoredValue::new_local(None),
+            unsent: RwSignal::new(None),
         }
     }
 
@@ -113,10 +122,14 @@ impl Session {
             None => versions.push(evaluation.clone()),
         });
         let Some(store) = self.store.get_value() else { return };
-        let save_error = self.save_error;
+        let session = *self;
         spawn_local(async move {
             let outcome = store.save_evaluation(&evaluation).await;
-            save_error.set(outcome.err().map(|e| e.to_string()));
+            let saved = outcome.is_ok();
+            session.save_error.set(outcome.err().map(|e| e.to_string()));
+            if saved && evaluation.is_final() {
+                sync::sent_final(session).await;
+            }
         });
     }
 }
