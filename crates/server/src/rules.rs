@@ -1,7 +1,7 @@
 //! Applying one decoded write: core's rules (authorship, `unknown_entry`, and what the write
 //! comes to against the stored resource, `Write::against`) plus what only the server can
 //! check, because only it has the data: tenancy, care-circle membership and the
-//! confidentiality of restricted categories (docs/sync-protocol.md §3, §6).
+//! confidentiality of restricted categories and of evaluations (docs/sync-protocol.md §3, §6).
 //!
 //! The order of checks follows core's `Server::apply`, so a caller that passes the server's
 //! own checks gets exactly the reference outcome.
@@ -9,11 +9,17 @@
 use crate::auth::Caller;
 use crate::engine::flag;
 use crate::resources::{self, Current, Readers};
-use relais_core::sync::kinds::{Access, Rule, Verdict, Write};
+use relais_core::sync::kinds::{Access, Rule, Verdict, Write, EVALUATION};
 use relais_core::sync::wire::{Outcome, Rejection, Version};
 use relais_core::CategoryCatalogue;
 use serde_json::Value;
 use sqlx::AnyConnection;
+
+/// Resources that hold health information whatever their content: a needs evaluation (AGGIR,
+/// REM) records cognition, continence, health. Like the restricted categories, they reach only
+/// the équipe de soins and their author: outside it, sharing needs the person's consent
+/// (décret 2016-1349, ../shared/domain.md §1), which a care circle alone does not record.
+const HEALTH_RECORDS: [&str; 1] = [EVALUATION];
 
 fn rejected(code: &str, message: &str) -> Outcome {
     Outcome::Rejected { reason: Rejection::new(code, message) }
@@ -54,10 +60,11 @@ pub async fn apply(
                 None => return Ok(unknown_entry()),
             }
         }
-        // Plan items: the whole circle; the last writer is recorded as the author.
+        // Plan items and evaluations: the person's circle, except for health records; the
+        // writer is recorded as the author.
         Access::Subject(subject) => Readers {
             subject: subject.as_str().to_owned(),
-            restricted: false,
+            restricted: HEALTH_RECORDS.contains(&write.target().resource_type.0.as_str()),
             entry_author: caller.user_id.clone(),
         },
     };

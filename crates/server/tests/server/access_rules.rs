@@ -1,9 +1,9 @@
 //! What the server adds to core's rules: tenant isolation, care-circle membership, the
-//! confidentiality of restricted categories, and CORS for the host origin only.
+//! confidentiality of restricted categories and evaluations, and CORS for the host origin only.
 
 use crate::support::{
-    acknowledge, create, db_url, group, on_both_engines, plan_edit, pull_all, push_body, receipt,
-    send, statuses, transmission, TestServer, ALINE, KARIM, NADIA, SOPHIE,
+    acknowledge, create, db_url, evaluation, group, on_both_engines, plan_edit, pull_all,
+    push_body, receipt, send, statuses, transmission, TestServer, ALINE, KARIM, NADIA, SOPHIE,
 };
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
@@ -180,6 +180,25 @@ async fn plan_items_are_shared_by_the_circle_and_never_crossed_to_another_person
     assert!(pull_all(&server, "tok-karim", group(5), 10).await.is_empty());
 }
 
+async fn evaluations_reach_the_care_team_and_their_author_only(engine: Engine) {
+    let server = TestServer::start(engine).await;
+    let (_, nurse) =
+        server.push("tok-nadia", &push_body(group(3), &[evaluation(1, 1, NADIA)])).await;
+    assert_eq!(statuses(&nurse), ["applied"]);
+    let (_, family) =
+        server.push("tok-sophie", &push_body(group(2), &[evaluation(11, 2, SOPHIE)])).await;
+    assert_eq!(statuses(&family), ["applied"], "a family caregiver may record one");
+    let (_, outsider) =
+        server.push("tok-bruno", &push_body(group(4), &[evaluation(21, 3, "bruno.petit")])).await;
+    assert_eq!(outsider["outcomes"][0]["reason"]["code"], "forbidden");
+
+    let authors = |changes: Vec<Value>| -> Vec<String> {
+        changes.iter().map(|c| c["resource"]["author"]["id"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(authors(pull_all(&server, "tok-aline", group(1), 10).await), [NADIA, SOPHIE]);
+    assert_eq!(authors(pull_all(&server, "tok-sophie", group(2), 10).await), [SOPHIE]);
+}
+
 #[tokio::test]
 async fn cors_allows_the_configured_host_origin_and_no_other() {
     let dir = tempfile::tempdir().unwrap();
@@ -264,4 +283,5 @@ on_both_engines!(
     restricted_categories_reach_the_care_team_and_their_author_only,
     read_receipts_are_readable_by_whoever_may_read_their_entry,
     plan_items_are_shared_by_the_circle_and_never_crossed_to_another_person,
+    evaluations_reach_the_care_team_and_their_author_only,
 );

@@ -5,8 +5,8 @@
 //! Bounded: a fixed number of seeds and steps, on the in-process router only.
 
 use crate::support::{
-    acknowledge, create, group, on_both_engines, plan_edit, push_body, receipt, transmission,
-    TestServer, ALINE,
+    acknowledge, create, evaluation, group, on_both_engines, plan_edit, push_body, receipt,
+    transmission, TestServer, ALINE,
 };
 use relais_core::seeded::SplitMix64;
 use relais_core::sync::commit_log::Epoch;
@@ -41,7 +41,7 @@ impl Session {
     fn mutation(&mut self, seq: u64) -> Mutation {
         let known = self.next_entry.max(1);
         let existing = 1 + self.rng.below(known as usize) as u32;
-        match self.rng.below(12) {
+        match self.rng.below(13) {
             0 => acknowledge(seq, transmission(existing, ALINE, "passage").id, ALINE),
             1 => acknowledge(seq, transmission(existing + 1000, ALINE, "passage").id, ALINE),
             8 => receipt(seq, transmission(existing, ALINE, "passage").id, ALINE),
@@ -52,6 +52,7 @@ impl Session {
                 let after = (base + 1 + self.rng.below(2) as u32) % 3;
                 plan_edit(seq, ALINE, self.plan_line(), (Some((base, version)), after))
             }
+            12 => evaluation(seq, self.rng.below(4) as u8, ALINE),
             2 => create(seq, existing, ALINE, "alimentation"),
             3 => create(seq, self.take_entry(), "bruno.petit", "passage"),
             4 => {
@@ -85,7 +86,7 @@ impl Session {
     }
 
     async fn step(&mut self) {
-        match self.rng.below(12) {
+        match self.rng.below(13) {
             0..=3 => {
                 let len = 1 + self.rng.below(4) as u64;
                 let start = self.next_seq;

@@ -5,7 +5,11 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::Router;
-use relais_core::sync::kinds::{PlanItemKind, PlanItemPatch, PlanItemRef, Write};
+use relais_core::questionnaire::aggir_form::AggirForm;
+use relais_core::questionnaire::aggir_items::{Answer, GridActivity};
+use relais_core::questionnaire::evaluation::Evaluation;
+use relais_core::questionnaire::AnswerValue;
+use relais_core::sync::kinds::{PlanItemKind, PlanItemPatch, PlanItemRef, SignedEvaluation, Write};
 use relais_core::sync::wire::{
     ClientGroupId, Mutation, MutationId, PushRequest, Version, PROTOCOL_VERSION,
 };
@@ -315,6 +319,20 @@ pub fn plan_edit(
     let patch =
         PlanItemPatch::between(item, author(by), at, before, &json!({ "hours": after })).unwrap();
     mutation(seq, 50_000 + after, Write::PlanItemPut(patch))
+}
+
+/// A finalised AGGIR evaluation `n` of usager-1 by `by` (every activity "ne fait pas": GIR 1).
+pub fn evaluation(seq: u64, n: u8, by: &str) -> Mutation {
+    let mut grid = AggirForm::new();
+    for activity in GridActivity::discriminant() {
+        let link = activity.answer_link_id(Answer::NeFaitPas);
+        grid.set(&link, 0, vec![AnswerValue::Boolean(true)]).unwrap();
+    }
+    let (id, at) = (EntryId::v7(T0 as u64, [n; 10]), Timestamp::from_unix_ms(T0));
+    let subject = SubjectId::new(SUBJECT).unwrap();
+    let draft = Evaluation::draft(id, subject, author(by), at, grid.form());
+    let signed = SignedEvaluation::new(draft.finalize(grid.form(), at).unwrap()).unwrap();
+    mutation(seq, 60_000 + u32::from(n), Write::EvaluationFinalize(signed))
 }
 
 /// `by` has read `entry` ("lu par …").
