@@ -1,19 +1,15 @@
 // The sync engine against the real reference server when things go wrong: a token that expires
 // mid-session (401), a batch too large for the server (413), and a server restored from an
-// older backup that no longer knows the last writes of a client group (409 seq_gap).
+// older backup that has lost writes the client had seen confirmed (reset, 409 seq_gap).
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
 import { createHmac, randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
 import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
+import { join } from "node:path";
 import { start, book, STRICT_CSP } from "./harness.mjs";
+import { startRelaisServer } from "./relais-server.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const binary = resolve(root, "target/debug/relais-server");
 const SECRET = randomBytes(48).toString("base64");
 const ALINE = { sub: "aline.martin", tenant: "demo", role: "aide-a-domicile" };
 // The server accepts a token up to 30 s after its `exp` (clock leeway).
@@ -36,18 +32,11 @@ function jwt(exp) {
 const now = () => Math.floor(Date.now() / 1000);
 
 /** Starts relais-server over `database` on `listen`; resolves with its URL once it listens. */
-function startServer(database, listen = "127.0.0.1:0", flags = []) {
+async function startServer(database, listen = "127.0.0.1:0", flags = []) {
   const args = ["--demo", "--database", database, "--listen", listen, "--allow-origin", demo.base, ...flags];
-  args.push("--jwt-secret-file", join(dir, "secret"));
-  server = spawn(binary, args, { stdio: ["ignore", "pipe", "inherit"] });
-  const lines = createInterface({ input: server.stdout });
-  return new Promise((ok, fail) => {
-    server.once("exit", (code) => fail(new Error(`relais-server exited (${code})`)));
-    lines.on("line", (line) => {
-      const url = line.match(/listening on (http:\/\/\S+)/)?.[1];
-      if (url) ok(url);
-    });
-  });
+  const started = await startRelaisServer([...args, "--jwt-secret-file", join(dir, "secret")]);
+  server = started.child;
+  return started.url;
 }
 
 async function stopServer() {
@@ -57,7 +46,6 @@ async function stopServer() {
 }
 
 before(async () => {
-  if (!existsSync(binary)) execFileSync("cargo", ["build", "-q", "-p", "relais-server"], { cwd: root, stdio: "inherit" });
   dir = await mkdtemp(join(tmpdir(), "relais-sync-errors-"));
   await writeFile(join(dir, "secret"), SECRET);
   demo = await start({ headers });
