@@ -6,6 +6,7 @@ mod concurrency;
 mod differential;
 mod fixtures;
 mod limits;
+mod postgres_tls;
 mod protocol;
 mod restart;
 mod support;
