@@ -9,6 +9,7 @@ mod host_events;
 mod liaison_book_element;
 mod mounts;
 mod needs_questionnaire_element;
+mod plan_timeline_element;
 
 use wasm_bindgen::prelude::*;
 
@@ -24,4 +25,5 @@ pub fn start() {
     host_api::install();
     liaison_book_element::define();
     needs_questionnaire_element::define();
+    plan_timeline_element::define();
 }

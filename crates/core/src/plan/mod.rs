@@ -38,7 +38,7 @@ pub use calendar::{week_window, Month};
 pub use choice::RecurrenceChoice;
 pub use ical::to_ical;
 pub use realisation::{realisation, Realisation};
-pub use timeline::{lanes, line_visits, visits_in_order, Lane, ProviderGroup, Span, Visit, Window};
+pub use timeline::{lanes, line_visits, month_counts, months_of, visits_in_order, Lane, ProviderGroup, Span, Visit, Window};
 pub use care_plan::{Plan, PlanDraft, PlanStatus};
 pub use catalogue::{Payer, PayerKind, ServiceType};
 pub use costs::{month_costs, MonthCosts, PayerMonth};

@@ -117,7 +117,7 @@ pub fn line_visits(plan: &Plan, line: EntryId, window: Window) -> Vec<Visit> {
     plan.occurrences(line, from, to).map(|o| Visit { start: o.start, end: o.end, line }).collect()
 }
 
-/// Every line's lane, grouped by provider in order of first appearance.
+/// Every line's lane with its visits, grouped by provider in order of first appearance.
 pub fn lanes(plan: &Plan, window: Window) -> Vec<ProviderGroup<'_>> {
     let mut groups: Vec<ProviderGroup<'_>> = Vec::new();
     for line in plan.lines() {
@@ -133,6 +133,27 @@ pub fn lanes(plan: &Plan, window: Window) -> Vec<ProviderGroup<'_>> {
         }
     }
     groups
+}
+
+/// The first day of each calendar month the window touches.
+pub fn months_of(window: Window) -> impl Iterator<Item = NaiveDate> {
+    let first = window.from.with_day(1).unwrap_or(window.from);
+    std::iter::successors(Some(first), |month| month.checked_add_months(Months::new(1))).take_while(move |m| *m < window.to)
+}
+
+/// How many visits of `line` start in each month of the window (as `months_of` lists them),
+/// counted in one pass without keeping the visits: the whole-plan view of a long plan.
+pub fn month_counts(plan: &Plan, line: EntryId, window: Window) -> Vec<usize> {
+    let months: Vec<NaiveDate> = months_of(window).collect();
+    let mut counts = vec![0; months.len()];
+    let (from, to) = window.bounds();
+    for visit in plan.occurrences(line, from, to) {
+        let index = months.partition_point(|first| *first <= visit.start.date());
+        if let Some(count) = index.checked_sub(1).and_then(|i| counts.get_mut(i)) {
+            *count += 1;
+        }
+    }
+    counts
 }
 
 /// Every visit of the window in time order (ties by line), as the linear list reads them.

@@ -85,6 +85,19 @@ fn lanes_are_grouped_by_provider_and_hold_only_the_window() {
 }
 
 #[test]
+fn month_counts_cover_the_whole_plan_in_one_pass() {
+    let plan = plan();
+    let whole = Span::Whole.window(&plan, day(2025, 3, 1));
+    assert_eq!(months_of(whole).count(), 24);
+    let counts = month_counts(&plan, id(1), whole);
+    assert_eq!(counts.len(), 24);
+    assert_eq!(counts[0], 21, "March 2025 has 21 weekdays");
+    assert_eq!(counts.iter().sum::<usize>(), line_visits(&plan, id(1), whole).len());
+    let partial = Window { from: day(2025, 3, 15), to: day(2025, 4, 2) };
+    assert_eq!(month_counts(&plan, id(1), partial), [11, 1], "17–21, 24–28 and 31 March; 1 April");
+}
+
+#[test]
 fn a_hospital_stay_empties_its_days_and_suspends_the_lanes() {
     let stay = HospitalEpisode::new(day(2025, 3, 4), Some(day(2025, 3, 6)), "Chute").unwrap();
     let plan = plan().admit(stay).unwrap();

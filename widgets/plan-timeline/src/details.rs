@@ -1,0 +1,60 @@
+//! The open visit: what it is, which line and goals it belongs to, and cancelling this one
+//! visit (an EXDATE on the line's schedule: the rest of the series is untouched).
+
+use crate::config::PlanConfig;
+use crate::session::Session;
+use leptos::prelude::*;
+use relais_core::plan::{day_fr, visit_fr};
+
+#[component]
+pub fn Details(session: Session) -> impl IntoView {
+    let texts = session.texts;
+    let family = session.config.with_value(PlanConfig::is_family);
+    let close_ref = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        if session.open_visit.get().is_some() {
+            if let Some(button) = close_ref.get() {
+                let _ = button.focus();
+            }
+        }
+    });
+    let cancel = move |_| {
+        let Some(visit) = session.open_visit.get_untracked() else { return };
+        let done = session.change(|draft| {
+            let line = draft.lines.iter_mut().find(|l| l.id() == visit.line).ok_or_else(|| texts.unknown_line.to_owned())?;
+            let mut fields = line.fields().clone();
+            fields.schedule = fields.schedule.excluding(visit.start);
+            *line = relais_core::plan::ServiceLine::new(fields).map_err(|e| e.to_string())?;
+            Ok(())
+        });
+        if done {
+            session.open_visit.set(None);
+        }
+    };
+    let body = move || {
+        let visit = session.open_visit.get()?;
+        session.plan.with(|plan| {
+            let plan = plan.as_ref()?;
+            let line = plan.line(visit.line)?;
+            let goals: Vec<String> =
+                plan.goals().iter().filter(|g| g.served_by().contains(&visit.line)).map(|g| g.fields().title.clone()).collect();
+            Some(view! {
+                <h2 id="visit-details-title">{day_fr(visit.start.date())}</h2>
+                <p>{visit_fr(plan, &visit)}</p>
+                <dl>
+                    <dt>{texts.rhythm}</dt><dd>{line.fields().schedule.describe_fr()}</dd>
+                    <dt>{texts.payer}</dt><dd>{line.payer().label_fr.clone()}</dd>
+                    <dt>{texts.goals}</dt><dd>{if goals.is_empty() { texts.none.to_owned() } else { goals.join(" ; ") }}</dd>
+                </dl>
+            })
+        })
+    };
+    view! {
+        <div class="details" role="region" aria-labelledby="visit-details-title" hidden=move || session.open_visit.with(Option::is_none)
+            on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { session.open_visit.set(None) }>
+            {body}
+            {(!family).then(|| view! { <button type="button" on:click=cancel>{texts.cancel_visit}</button> })}
+            <button type="button" node_ref=close_ref on:click=move |_| session.open_visit.set(None)>{texts.close}</button>
+        </div>
+    }
+}

@@ -1,0 +1,20 @@
+//! What the browser supplies to the pure core: today's local date and randomness for ids.
+
+use chrono::NaiveDate;
+use relais_core::EntryId;
+
+/// The local calendar day, from the browser's clock and zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date()).unwrap_or_default()
+}
+
+/// A fresh UUIDv7 from the clock and the platform's cryptographic generator.
+pub fn new_id() -> EntryId {
+    let mut bytes = [0u8; 10];
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .and_then(|c| c.get_random_values_with_u8_array(&mut bytes).ok())
+        .expect("crypto.getRandomValues is available in every supported browser");
+    EntryId::v7(js_sys::Date::now() as u64, bytes)
+}
