@@ -81,6 +81,8 @@ fn the_reference_server_answers_the_fixture_requests_with_the_fixture_responses(
 
     let page = server.pull(&typed("pull-request.first-page.json"));
     assert_eq!(as_value(&page), read("pull-response.has-more.json"));
+    let merged = push(&mut server, "push-request.receipt-and-plan.json").unwrap();
+    assert_eq!(as_value(&merged), read("push-response.receipt-and-plan.json"));
     let restored = Server::restored(&backup, Epoch(2));
     let reset = restored.pull(&typed("pull-request.after-restore.json"));
     assert_eq!(as_value(&reset), read("pull-response.reset.json"));
@@ -93,6 +95,8 @@ fn the_fixture_requests_are_what_the_client_builds() {
     assert_eq!(request.client_group, group(1));
     let entry = transmission(1, ALINE).id;
     assert_eq!(request.mutations, [create(1, 1, ALINE), acknowledge(2, entry, ALINE)]);
+    let later: PushRequest = typed("push-request.receipt-and-plan.json");
+    assert_eq!(later.mutations, receipt_and_plan_mutations());
 }
 
 #[test]
@@ -149,4 +153,21 @@ fn the_client_sends_the_fixture_push_and_accepts_the_fixture_replies() {
     let reply = read("problem.rate-limited.json").to_string();
     rig.reply(request, super::events::HttpReply { status: 429, retry_after: None, body: reply });
     assert_eq!(rig.client.status().pending, 2);
+}
+
+/// A read receipt, then a plan line created, edited on two fields from version 1 (both merge)
+/// and edited again from version 1 on a field already changed (conflict).
+fn receipt_and_plan_mutations() -> Vec<super::wire::Mutation> {
+    use super::test_support::{plan_put, read_receipt};
+    use super::wire::Version;
+    let entry = transmission(1, ALINE).id;
+    let v1 = serde_json::json!({"minutes": 60, "provider": "SAAD Les Tilleuls"});
+    let at_v1 = Some((&v1, Version(1)));
+    vec![
+        read_receipt(5, entry, ALINE),
+        plan_put(6, ALINE, None, &v1),
+        plan_put(7, ALINE, at_v1, &serde_json::json!({"minutes": 90, "provider": "SAAD Les Tilleuls"})),
+        plan_put(8, ALINE, at_v1, &serde_json::json!({"minutes": 60, "provider": "SAAD Horizon"})),
+        plan_put(9, ALINE, at_v1, &serde_json::json!({"minutes": 45, "provider": "SAAD Les Tilleuls"})),
+    ]
 }
