@@ -8,6 +8,34 @@
 //! place that lists the kinds. Adding a kind is: a file implementing `Kind`, a `Write` variant,
 //! its line in `each_kind!` and its line in `Write::decode`.
 
+/// The rules of a grow-only set of `{entry, by, at}` members keyed by (entry, person), for a
+/// type with those fields: written by `by`, only for an entry the server has, read by whoever
+/// may read that entry. Declared before the kinds that use it.
+macro_rules! set_member_kind {
+    ($member:ty, $kind:expr, $resource:expr) => {
+        impl super::Kind for $member {
+            const KIND: &'static str = $kind;
+
+            fn target(&self) -> crate::sync::wire::Target {
+                super::target($resource, format!("{}:{}", self.entry, self.by.id()))
+            }
+
+            fn author_id(&self) -> &str {
+                self.by.id()
+            }
+
+            fn rule(&self) -> super::Rule {
+                super::Rule::AddToSet
+            }
+
+            fn access(&self) -> super::Access {
+                super::Access::OfEntry(self.entry)
+            }
+        }
+    };
+}
+use set_member_kind;
+
 mod acknowledgement;
 mod envelope;
 mod evaluation;

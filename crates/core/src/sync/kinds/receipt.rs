@@ -4,29 +4,9 @@
 //! entry the server has, readable by whoever may read that entry, so a receipt of a restricted
 //! entry is itself restricted.
 
-use super::{Access, Kind, Rule};
-use crate::sync::wire::Target;
 use crate::Receipt;
 
 pub const RECEIPT_ADD: &str = "receipt.add";
 pub const RECEIPT: &str = "receipt";
 
-impl Kind for Receipt {
-    const KIND: &'static str = RECEIPT_ADD;
-
-    fn target(&self) -> Target {
-        super::target(RECEIPT, format!("{}:{}", self.entry, self.by.id()))
-    }
-
-    fn author_id(&self) -> &str {
-        self.by.id()
-    }
-
-    fn rule(&self) -> Rule {
-        Rule::AddToSet
-    }
-
-    fn access(&self) -> Access {
-        Access::OfEntry(self.entry)
-    }
-}
+super::set_member_kind!(Receipt, RECEIPT_ADD, RECEIPT);
