@@ -64,7 +64,7 @@ test("a plan with three lines is created with the keyboard alone", async () => {
     await page.keyboard.type(line.minutes);
     await tabTo(page, form.getByRole("button", { name: "Ajouter la ligne" }));
     await page.keyboard.press("Enter");
-    await element.getByRole("rowheader", { name: new RegExp(line.provider) }).waitFor();
+    await element.getByRole("rowheader", { name: new RegExp(`— ${line.provider} \\(`) }).waitFor();
   }
   const titles = await element.getByRole("rowheader").allInnerTexts();
   assert.deepEqual(titles.filter((t) => t.includes("(")), [
@@ -76,7 +76,7 @@ test("a plan with three lines is created with the keyboard alone", async () => {
   const monthly = await element.getByRole("button", { name: /Kinésithérapie \(Cabinet Martin\), 45 min$/ }).allInnerTexts();
   assert.ok(monthly.length <= 1, "the 1st Monday comes at most once in a month");
   await page.reload();
-  await (await timeline(page)).getByRole("rowheader", { name: /Cabinet Martin/ }).waitFor();
+  await (await timeline(page)).getByRole("rowheader", { name: /— Cabinet Martin \(/ }).waitFor();
   await page.close();
 });
 
