@@ -23,7 +23,7 @@ pub fn to_ical(plan: &Plan) -> String {
             format!("DTSTAMP:{}Z", stamp(stay.admitted().and_time(NaiveTime::MIN))),
             format!("DTSTART;VALUE=DATE:{}", stay.admitted().format("%Y%m%d")),
             format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")),
-            format!("SUMMARY:{}", escape(&format!("Hospitalisation {}", stay.reason()).trim_end())),
+            format!("SUMMARY:{}", escape(format!("Hospitalisation {}", stay.reason()).trim_end())),
             "END:VEVENT".to_owned(),
         ]);
     }
