@@ -65,6 +65,8 @@ enum Command {
         #[arg(long, default_value_t = 120)]
         entries: usize,
     },
+    /// Run the reference sync server (the same as `relais-server`; `relais serve --help`).
+    Serve(Box<relais_server::cli::Args>),
 }
 
 #[derive(Subcommand)]
@@ -89,6 +91,7 @@ fn run(command: Command) -> Result<(), Failure> {
         Command::Questionnaire { action: QuestionnaireAction::Check { file } } => questionnaire::run(&file),
         Command::Fhir { direction } => fhir::run(direction),
         Command::Simulate { seeds, first, seed } => simulate::run(seeds, first, seed),
+        Command::Serve(args) => Ok(relais_server::cli::serve(*args)?),
         Command::DemoData { people, entries } => {
             let dump = demo_data::generate(&demo_data::Size { people, entries_per_person: entries });
             println!("{}", serde_json::to_string_pretty(&dump)?);
@@ -101,7 +104,8 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) if !error.use_stderr() => {
-            print!("{error}");
+            // Help or version; a closed pipe (`relais --help | head`) is not a failure.
+            let _ = error.print();
             return ExitCode::SUCCESS;
         }
         Err(error) => {

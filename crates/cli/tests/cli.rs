@@ -172,3 +172,30 @@ fn simulate_prints_the_summary_line() {
     let replay = relais(&["simulate", "--seed", "7"], "");
     assert_eq!(stdout(&replay).lines().next(), Some("seeds: 1, lost: 0, duplicated: 0, diverged: 0"));
 }
+
+#[test]
+fn serve_runs_the_reference_server_until_stopped() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_relais"))
+        .args(["serve", "--database", "sqlite::memory:", "--demo", "--listen", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut banner = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut banner)
+        .unwrap();
+    let address = banner.split("http://").nth(1).and_then(|rest| rest.split_whitespace().next());
+    let address = address.unwrap_or_else(|| panic!("no address in {banner:?}")).to_owned();
+    let mut stream = std::net::TcpStream::connect(&address).unwrap();
+    stream.write_all(b"GET /pull HTTP/1.1\r\nHost: relais\r\nConnection: close\r\n\r\n").unwrap();
+    let mut reply = String::new();
+    std::io::Read::read_to_string(&mut stream, &mut reply).unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(reply.starts_with("HTTP/1.1 401"), "a pull without a token is refused: {reply}");
+}
+
+#[test]
+fn serve_without_its_database_is_one_line_and_exit_1() {
+    let output = relais(&["serve", "--database", "postgres://nobody@127.0.0.1:1/relais"], "");
+    fails_with_one_line(&output, "base de données / database");
+}

@@ -2,7 +2,7 @@
 
 use crate::access::{AccessConfig, DEMO};
 use crate::jwt::JwtSecret;
-use crate::serve::{Settings, StartError};
+use crate::serve::{run, Settings, StartError};
 use clap::Parser;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -94,4 +94,11 @@ impl Args {
         };
         Ok(Some(JwtSecret::new(&text)?))
     }
+}
+
+/// Runs the server `args` describe until it is stopped: the whole of `relais-server` and of
+/// `relais serve`, so both commands behave the same.
+pub fn serve(args: Args) -> Result<(), StartError> {
+    let runtime = tokio::runtime::Runtime::new().map_err(StartError::Runtime)?;
+    runtime.block_on(async { run(args.settings()?, args.listen).await })
 }

@@ -39,6 +39,8 @@ pub enum StartError {
     Origin(String),
     #[error("écoute impossible / cannot listen: {0}")]
     Listen(std::io::Error),
+    #[error("démarrage impossible / cannot start: {0}")]
+    Runtime(std::io::Error),
 }
 
 /// The application the binary serves, over the database of `settings`.
