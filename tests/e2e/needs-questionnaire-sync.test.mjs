@@ -2,33 +2,19 @@
 // finalised offline: the version waits, marked, and goes as soon as the network returns.
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { randomUUID } from "node:crypto";
-import { resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { start, STRICT_CSP } from "./harness.mjs";
+import { startRelaisServer } from "./relais-server.mjs";
 
-const root = resolve(import.meta.dirname, "../..");
-const binary = resolve(root, "target/debug/relais-server");
 // A browser offline logs its failed requests: they are the point here.
 const EXPECTED = /ERR_INTERNET_DISCONNECTED|Failed to fetch/;
 
 let demo, server, endpoint;
 
-function startServer(origin) {
-  if (!existsSync(binary)) execFileSync("cargo", ["build", "-q", "-p", "relais-server"], { cwd: root, stdio: "inherit" });
-  server = spawn(binary, ["--demo", "--db", "sqlite::memory:", "--listen", "127.0.0.1:0", "--allow-origin", origin], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  const lines = createInterface({ input: server.stdout });
-  return new Promise((ok, fail) => {
-    server.on("exit", (code) => fail(new Error(`relais-server exited (${code})`)));
-    lines.on("line", (line) => {
-      const url = line.match(/listening on (http:\/\/\S+)/)?.[1];
-      if (url) ok(url);
-    });
-  });
+async function startServer(origin) {
+  const started = await startRelaisServer(["--demo", "--db", "sqlite::memory:", "--listen", "127.0.0.1:0", "--allow-origin", origin]);
+  server = started.child;
+  return started.url;
 }
 
 before(async () => {

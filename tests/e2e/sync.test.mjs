@@ -2,16 +2,10 @@
 // reaches the other, and a write made offline waits, marked, until the network returns.
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { start, book, STRICT_CSP } from "./harness.mjs";
-
-const root = resolve(import.meta.dirname, "../..");
-const binary = resolve(root, "target/debug/relais-server");
+import { startRelaisServer } from "./relais-server.mjs";
 
 // A browser offline (or a server not yet reachable) logs failed requests: they are the point here.
 const EXPECTED = /ERR_INTERNET_DISCONNECTED|Failed to fetch/;
@@ -19,19 +13,12 @@ const EXPECTED = /ERR_INTERNET_DISCONNECTED|Failed to fetch/;
 let aline, karim, server, endpoint;
 
 /** Starts relais-server on a free port for both demo origins; resolves with its URL. */
-function startServer(origins) {
-  if (!existsSync(binary)) execFileSync("cargo", ["build", "-q", "-p", "relais-server"], { cwd: root, stdio: "inherit" });
+async function startServer(origins) {
   const args = ["--demo", "--db", "sqlite::memory:", "--listen", "127.0.0.1:0"];
   for (const origin of origins) args.push("--allow-origin", origin);
-  server = spawn(binary, args, { stdio: ["ignore", "pipe", "inherit"] });
-  const lines = createInterface({ input: server.stdout });
-  return new Promise((ok, fail) => {
-    server.on("exit", (code) => fail(new Error(`relais-server exited (${code})`)));
-    lines.on("line", (line) => {
-      const url = line.match(/listening on (http:\/\/\S+)/)?.[1];
-      if (url) ok(url);
-    });
-  });
+  const started = await startRelaisServer(args);
+  server = started.child;
+  return started.url;
 }
 
 before(async () => {
