@@ -160,14 +160,21 @@ async fn plan_items_are_shared_by_the_circle_and_never_crossed_to_another_person
         .push("tok-bruno", &push_body(group(4), &[plan_edit(31, "bruno.petit", "l2", (None, 1))]))
         .await;
     assert_eq!(outsider["outcomes"][0]["reason"]["code"], "forbidden");
-    let mut crossed = plan_edit(41, KARIM, "l1", (Some((2, 1)), 5));
-    crossed.payload["subject"] = json!("usager-2");
-    let (_, crossed) = server.push("tok-karim", &push_body(group(5), &[crossed])).await;
+    let crossing = |seq| {
+        let mut edit = plan_edit(seq, KARIM, "l1", (Some((2, 1)), 5));
+        edit.payload["subject"] = json!("usager-2");
+        edit
+    };
+    let (_, mismatch) = server.push("tok-karim", &push_body(group(5), &[crossing(41)])).await;
     assert_eq!(
-        crossed["outcomes"][0]["reason"]["code"], "forbidden",
-        "usager-1's line, not usager-2's"
+        mismatch["outcomes"][0]["reason"]["code"], "target_mismatch",
+        "the target names usager-1, the payload usager-2"
     );
-    assert!(crossed["outcomes"][0].get("current").is_none(), "nothing of it is shown");
+    let mut crossed = crossing(42);
+    crossed.target.id = crossed.target.id.replacen("usager-1:", "usager-2:", 1);
+    let (_, crossed) = server.push("tok-karim", &push_body(group(5), &[crossed])).await;
+    assert_eq!(crossed["outcomes"][0]["status"], "conflict", "usager-2 has no such line yet");
+    assert!(crossed["outcomes"][0]["current"].is_null(), "nothing of usager-1's line is shown");
 
     let versions = |changes: Vec<Value>| -> Vec<(Value, Value)> {
         changes

@@ -30,6 +30,9 @@ async fn the_server_answers_the_fixture_requests_with_the_fixture_responses(engi
     let (status, page) =
         server.pull("tok-aline", &query(&fixture("pull-request.first-page.json"))).await;
     assert_eq!((status, page), (StatusCode::OK, fixture("pull-response.has-more.json")));
+    let (status, merged) =
+        server.push("tok-aline", &fixture("push-request.receipt-and-plan.json")).await;
+    assert_eq!((status, merged), (StatusCode::OK, fixture("push-response.receipt-and-plan.json")));
 
     let restored = app_over(&backup, true).await;
     let uri = format!("/pull?{}", query(&fixture("pull-request.after-restore.json")));

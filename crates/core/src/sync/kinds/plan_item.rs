@@ -58,9 +58,13 @@ pub struct PlanItemRef {
 }
 
 impl PlanItemRef {
-    /// The resource every edit of this item writes.
+    /// The resource every edit of this item writes: `{subject}:{plan}:{kind}:{id}`. The
+    /// subject is part of it so that an item of one person is never the stored item of
+    /// another, whatever ids the plans use; its `%` and `:` are escaped, so the plan id is
+    /// always the second part.
     pub fn target(&self) -> Target {
-        super::target(PLAN_ITEM, format!("{}:{}:{}", self.plan, self.kind.code(), self.id))
+        let subject = self.subject.as_str().replace('%', "%25").replace(':', "%3A");
+        super::target(PLAN_ITEM, format!("{subject}:{}:{}:{}", self.plan, self.kind.code(), self.id))
     }
 }
 
@@ -195,4 +199,32 @@ pub(super) fn parse_patch(payload: &Value, base_version: Option<Version>) -> Res
         ));
     }
     Ok(patch)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line_of(subject: &str, id: &str) -> PlanItemRef {
+        PlanItemRef {
+            subject: SubjectId::new(subject).unwrap(),
+            plan: EntryId::v7(1, [7; 10]),
+            kind: PlanItemKind::ServiceLine,
+            id: id.to_owned(),
+        }
+    }
+
+    #[test]
+    fn the_same_item_of_two_people_is_two_resources() {
+        let (a, b) = (line_of("usager-1", "ligne-1"), line_of("usager-2", "ligne-1"));
+        assert_ne!(a.target(), b.target());
+        assert!(a.target().id.starts_with("usager-1:"));
+    }
+
+    #[test]
+    fn a_colon_in_the_subject_cannot_pose_as_another_plan() {
+        let escaped = line_of("a:b%c", "x").target().id;
+        let plan = EntryId::v7(1, [7; 10]);
+        assert_eq!(escaped, format!("a%3Ab%25c:{plan}:service_line:x"));
+    }
 }
