@@ -60,6 +60,8 @@ pub struct Client {
     /// Consecutive pulls that found pushed writes applied but not yet visible.
     confirm_waits: u32,
     loading_outbox: bool,
+    /// Set by a 409 until a page from the start of the log is stored as a reset.
+    starting_over: bool,
     refreshed_after_401: bool,
     batch_limit: usize,
     next_request: u64,
@@ -96,6 +98,7 @@ impl Client {
             pull_wanted: true,
             confirm_waits: 0,
             loading_outbox: false,
+            starting_over: false,
             refreshed_after_401: false,
             batch_limit,
             next_request: 0,
@@ -231,7 +234,7 @@ impl Client {
             (200..=299, Outgoing::Push(sent)) => self.on_pushed(env, &sent, &reply.body),
             (200..=299, Outgoing::Pull(_)) => self.on_pulled(env, &reply.body),
             (401, body) => self.on_unauthorized(env, body),
-            (409, Outgoing::Push(_)) => self.start_new_group(env),
+            (409, Outgoing::Push(_)) => self.start_over(),
             (413, Outgoing::Push(sent)) => self.on_too_large(env, &sent),
             (429 | 500..=599, _) => self.fail(env, reply.retry_after, false),
             (status, _) => {
@@ -261,7 +264,11 @@ impl Client {
             Err(error) => return self.malformed(env, error.to_string()),
         };
         self.succeeded();
-        let commit = if page.reset {
+        if !page.reset && !self.starting_over && page.last_applied_seq < self.confirmed_seq {
+            // Confirmed writes the server no longer has: restored in place, like a 409.
+            return self.start_over();
+        }
+        let commit = if page.reset || self.starting_over {
             // The server may have lost what it confirmed: the retained writes go out again.
             let before_retained = self.retained.keys().next().map_or(self.confirmed_seq, |seq| seq - 1);
             Commit {
@@ -302,6 +309,7 @@ impl Client {
         }
         self.problems.retain(|p| !matches!(p, Attention::StoreFailed { .. }));
         if commit.reset {
+            self.starting_over = false;
             self.outcomes.clear();
             self.pending.append(&mut self.retained);
         }
@@ -369,11 +377,16 @@ impl Client {
         }
     }
 
-    /// The server does not know this group's history (a restore, a lost database): continue
-    /// under a fresh group, re-pushing everything. Mutation ids keep the re-push idempotent.
-    /// The new group is stored with the next page; a crash before that only costs another 409.
-    fn start_new_group(&mut self, env: &Env) {
-        self.group = ClientGroupId::from_random_bytes(env.random);
+    /// The server does not know this group's history as the client does: restored in place
+    /// from an older backup (same epoch), or its database lost. What it confirmed since may be
+    /// gone and the log positions after the backup reused, so neither the confirmations nor
+    /// the cursor can be trusted: pull from the start of the log and store that page as a
+    /// reset, which re-pushes the retained confirmed writes with the pending ones under a
+    /// fresh group. Mutation ids and create-if-absent keep the re-push idempotent. Nothing is
+    /// stored before that page: a crash in between only costs another 409.
+    fn start_over(&mut self) {
+        self.cursor = None;
+        self.starting_over = true;
         self.outcomes.clear();
         self.pull_wanted = true;
     }

@@ -295,14 +295,45 @@ fn s12_a_second_401_after_a_refresh_is_shown_and_backs_off() {
 }
 
 #[test]
-fn a_409_gap_starts_a_new_group_and_pushes_again() {
+fn a_409_gap_pulls_from_the_start_as_a_reset_then_pushes_under_a_new_group() {
     let mut rig = synced_rig();
     rig.write(create(1, 1, "u1"));
     let (request, _) = rig.take_request().unwrap();
     rig.reply(request, problem(&Problem::SeqGap { expected_seq: 5, last_applied_seq: 4 }, None));
+    let (request, body) = rig.take_request().unwrap();
+    let Outgoing::Pull(pull) = &body else { panic!("expected a pull") };
+    assert_eq!(pull.cursor, None, "after a 409 the cursor is not trusted");
+    let reply = rig.serve(&body);
+    rig.reply(request, reply);
+    let commit = rig.take_commit().unwrap();
+    assert!(commit.reset, "the page from the start replaces what the device holds");
+    rig.persist(commit);
     let (_, body) = rig.take_request().unwrap();
     let Outgoing::Push(push) = &body else { panic!("expected a push") };
     assert_ne!(push.client_group, group(1));
+}
+
+#[test]
+fn s11_a_restore_without_epoch_change_loses_no_confirmed_write_and_skips_no_change() {
+    let mut rig = synced_rig();
+    rig.write(create(1, 1, "u1"));
+    rig.settle();
+    let backup = rig.server.clone();
+    rig.write(create(2, 2, "u1"));
+    rig.settle();
+    rig.server = Server::restored(&backup, backup.epoch());
+    let elsewhere = push_body(group(9), &[create(1, 9, "u2")]);
+    rig.server.push(&principal("u2"), &elsewhere).unwrap();
+    assert_eq!(rig.server.changes().count(), 2, "u2's write reuses the position of write 2");
+    rig.write(create(3, 3, "u1"));
+    rig.settle();
+    assert_eq!(rig.server.resources().len(), 4, "write 2, confirmed then lost, is pushed again");
+    assert_eq!(rig.server.changes().count(), 4, "each once");
+    let reset = rig.commits.iter().find(|c| c.reset).expect("a reset page");
+    let u2 = transmission(9, "u2").id.to_string();
+    assert!(reset.changes.iter().any(|c| c.target.id == u2), "the reused position is read");
+    assert_eq!(rig.client.status().pending, 0);
+    assert!(rig.outbox.is_empty());
 }
 
 #[test]
