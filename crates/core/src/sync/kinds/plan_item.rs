@@ -15,10 +15,12 @@ use super::envelope::parse;
 use super::{Access, Kind, Rule};
 use crate::sync::merge::{diff, merge, FieldChanges, Fields, Merged};
 use crate::sync::wire::{Rejection, Target, Version};
+use crate::plan::Plan;
 use crate::{Author, EntryId, SubjectId, Timestamp};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 pub const PLAN_ITEM_PUT: &str = "plan_item.put";
 pub const PLAN_ITEM: &str = "plan_item";
@@ -186,6 +188,69 @@ impl Kind for PlanItemPatch {
     }
 }
 
+/// The lists a plan's own item leaves out: each of their elements is an item of its own.
+const PLAN_LISTS: [(&str, PlanItemKind); 4] = [
+    ("lines", PlanItemKind::ServiceLine),
+    ("goals", PlanItemKind::Goal),
+    ("reviews", PlanItemKind::Review),
+    ("hospital_episodes", PlanItemKind::HospitalEpisode),
+];
+
+/// A list element's id within its plan: lines and goals have one; a review is its due date and
+/// reason, a stay its admission day (two stays never start on the same day).
+fn element_id(kind: PlanItemKind, element: &Fields) -> String {
+    let text = |name: &str| element.get(name).and_then(Value::as_str).unwrap_or_default().to_owned();
+    match kind {
+        PlanItemKind::Review => format!("{}:{}", text("due"), text("reason")),
+        PlanItemKind::HospitalEpisode => text("admitted"),
+        _ => text("id"),
+    }
+}
+
+impl PlanItem {
+    /// The plan as the items sync versions one by one: its own fields, then every element of its
+    /// lists. Items are compared with [`PlanItemPatch::between`], so one changed line is one put.
+    pub fn all_of(plan: &Plan) -> Vec<PlanItem> {
+        let Value::Object(mut header) = super::to_value(plan) else { unreachable!("a plan is an object") };
+        let item = |kind, id| PlanItemRef { subject: plan.subject().clone(), plan: plan.id(), kind, id };
+        let mut items = Vec::new();
+        for (list, kind) in PLAN_LISTS {
+            let elements = match header.remove(list) {
+                Some(Value::Array(elements)) => elements,
+                _ => Vec::new(),
+            };
+            for element in elements {
+                let Value::Object(fields) = element else { continue };
+                items.push(PlanItem { item: item(kind, element_id(kind, &fields)), fields });
+            }
+        }
+        items.insert(0, PlanItem { item: item(PlanItemKind::Plan, plan.id().to_string()), fields: header });
+        items
+    }
+
+    /// The plan the items make, once its own item has arrived (`Ok(None)` before). An item with
+    /// no field left was removed. Core validates the result as it validates any plan it reads.
+    pub fn plan_of<'a>(items: impl IntoIterator<Item = &'a PlanItem>) -> Result<Option<Plan>, serde_json::Error> {
+        let mut header = None;
+        let mut lists: BTreeMap<&str, BTreeMap<&str, Value>> = BTreeMap::new();
+        for item in items.into_iter().filter(|item| !item.fields.is_empty()) {
+            match PLAN_LISTS.iter().find(|(_, kind)| *kind == item.item.kind) {
+                Some((list, _)) => {
+                    lists.entry(list).or_default().insert(&item.item.id, Value::Object(item.fields.clone()));
+                }
+                None => header = Some(item.fields.clone()),
+            }
+        }
+        let Some(mut plan) = header else { return Ok(None) };
+        // Ids are UUIDv7, so lines and goals come back in creation order; core orders the rest.
+        for (list, _) in PLAN_LISTS {
+            let elements = lists.remove(list).unwrap_or_default().into_values().collect();
+            plan.insert(list.to_owned(), Value::Array(elements));
+        }
+        Plan::deserialize(Value::Object(plan)).map(Some)
+    }
+}
+
 /// Reads a pushed patch: not empty, and based on the version its envelope names.
 pub(super) fn parse_patch(payload: &Value, base_version: Option<Version>) -> Result<PlanItemPatch, Rejection> {
     let patch: PlanItemPatch = parse(payload)?;
@@ -212,6 +277,42 @@ mod tests {
             kind: PlanItemKind::ServiceLine,
             id: id.to_owned(),
         }
+    }
+
+    /// The demo's plan: five lines, four goals, three reviews, a hospital stay.
+    fn demo_plan() -> Plan {
+        serde_json::from_str(include_str!("../../../../../demo/plan-demo.json")).unwrap()
+    }
+
+    #[test]
+    fn a_plan_is_its_items_and_comes_back_from_them() {
+        let plan = demo_plan();
+        let items = PlanItem::all_of(&plan);
+        assert_eq!(items.len(), 1 + 5 + 4 + 3 + 1);
+        let targets: std::collections::BTreeSet<_> = items.iter().map(|i| i.item.target()).collect();
+        assert_eq!(targets.len(), items.len(), "every item is its own resource");
+        assert_eq!(PlanItem::plan_of(items.iter().rev()).unwrap(), Some(plan));
+        assert_eq!(PlanItem::plan_of(&items[1..]).unwrap(), None, "not before its own item");
+    }
+
+    #[test]
+    fn a_removed_item_is_one_with_no_fields() {
+        let plan = demo_plan();
+        let mut items = PlanItem::all_of(&plan);
+        let goal = items.iter().position(|i| i.item.kind == PlanItemKind::Goal).unwrap();
+        let removed = items[goal].item.id.clone();
+        items[goal].fields.clear();
+        let rebuilt = PlanItem::plan_of(&items).unwrap().unwrap();
+        assert_eq!(rebuilt.goals().len(), plan.goals().len() - 1);
+        assert!(rebuilt.goals().iter().all(|g| g.id().to_string() != removed));
+    }
+
+    #[test]
+    fn items_that_make_an_inconsistent_plan_are_an_error_not_a_plan() {
+        let mut items = PlanItem::all_of(&demo_plan());
+        let line = items.iter().position(|i| i.item.kind == PlanItemKind::ServiceLine).unwrap();
+        items[line].fields.clear();
+        assert!(PlanItem::plan_of(&items).is_err(), "a goal would serve a line that is gone");
     }
 
     #[test]
