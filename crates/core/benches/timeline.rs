@@ -61,7 +61,7 @@ fn views(c: &mut Criterion) {
     let month = Span::Month.window(&plan, anchor);
     let whole = Span::Whole.window(&plan, anchor);
     c.bench_function("timeline week: lanes and linear list", |b| {
-        b.iter(|| (black_box(lanes(&plan, week)).len(), black_box(agenda(&plan, week)).len()))
+        b.iter(|| (black_box(lanes(&plan, week)).len(), black_box(agenda(relais_core::lang::Lang::Fr, &plan, week)).len()))
     });
     c.bench_function("timeline month: lanes", |b| b.iter(|| black_box(lanes(&plan, month)).len()));
     c.bench_function("timeline whole plan: visits per month per line", |b| {

@@ -4,7 +4,7 @@
 use crate::config::PlanConfig;
 use crate::session::Session;
 use leptos::prelude::*;
-use relais_core::plan::{day_fr, visit_fr};
+use relais_core::plan::{day_text, visit_text};
 
 #[component]
 pub fn Details(session: Session) -> impl IntoView {
@@ -39,8 +39,8 @@ pub fn Details(session: Session) -> impl IntoView {
             let goals: Vec<String> =
                 plan.goals().iter().filter(|g| g.served_by().contains(&visit.line)).map(|g| g.fields().title.clone()).collect();
             Some(view! {
-                <h2 id="visit-details-title">{day_fr(visit.start.date())}</h2>
-                <p>{visit_fr(plan, &visit)}</p>
+                <h2 id="visit-details-title">{day_text(texts.lang, visit.start.date())}</h2>
+                <p>{visit_text(texts.lang, plan, &visit)}</p>
                 <dl>
                     <dt>{texts.rhythm}</dt><dd>{line.fields().schedule.describe_fr()}</dd>
                     <dt>{texts.payer}</dt><dd>{line.payer().label_fr.clone()}</dd>

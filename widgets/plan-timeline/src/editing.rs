@@ -247,8 +247,8 @@ pub fn HospitalForm(session: Session) -> impl IntoView {
     };
     let stays = move || {
         session.plan.with(|p| p.as_ref().map(|p| p.hospital_episodes().to_vec()).unwrap_or_default()).into_iter().map(|stay| {
-            let until = stay.discharged().map(|d| format!(" → {}", relais_core::plan::day_fr(d))).unwrap_or_else(|| format!(" ({})", texts.in_progress));
-            view! { <li>{format!("{}{until} — {}", relais_core::plan::day_fr(stay.admitted()), stay.reason())}</li> }
+            let until = stay.discharged().map(|d| format!(" → {}", relais_core::plan::day_text(texts.lang, d))).unwrap_or_else(|| format!(" ({})", texts.in_progress));
+            view! { <li>{format!("{}{until} — {}", relais_core::plan::day_text(texts.lang, stay.admitted()), stay.reason())}</li> }
         }).collect_view()
     };
     view! {

@@ -14,7 +14,7 @@ pub fn FamilySummary(session: Session) -> impl IntoView {
             p.as_ref().map(|plan| {
                 let window = Span::Week.window(plan, anchor);
                 let heading = if window.contains(session.today) { texts.this_week } else { texts.that_week };
-                family_summary(plan, window, heading)
+                family_summary(texts.lang, plan, window, heading)
             })
         })
     };

@@ -5,7 +5,7 @@
 use crate::session::Session;
 use leptos::prelude::*;
 use relais_core::aggir::Gir;
-use relais_core::plan::{hours_fr, month_funding, month_fr, Cents, FundingRules, Household, Month};
+use relais_core::plan::{hours_fr, month_funding, month_text, Cents, FundingRules, Household, Month};
 
 /// "1 234,50 €".
 pub fn euros_fr(amount: Cents) -> String {
@@ -42,7 +42,7 @@ pub fn FundingTable(session: Session) -> impl IntoView {
         let over = (f.apa.over_cap > Cents::ZERO).then(|| view! { <p class="flag">{texts.over_cap} " " {euros_fr(f.apa.over_cap)}</p> });
         view! {
             <table>
-                <caption>{format!("{} — {}", texts.funding, month_fr(month().first_day()))}</caption>
+                <caption>{format!("{} — {}", texts.funding, month_text(texts.lang, month().first_day()))}</caption>
                 <thead><tr><th scope="col">{texts.payer}</th><th scope="col">{texts.visits}</th><th scope="col">{texts.hours}</th><th scope="col">{texts.cost}</th></tr></thead>
                 <tbody>{rows}</tbody>
                 <tfoot><tr><th scope="row">{texts.total}</th><td>{f.costs.total.visits}</td><td>{hours_fr(f.costs.total.minutes)}</td><td>{euros_fr(f.costs.total.cost)}</td></tr></tfoot>

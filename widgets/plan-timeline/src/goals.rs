@@ -8,7 +8,7 @@ use crate::session::Session;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use relais_core::aggir::Variable;
-use relais_core::plan::{day_fr, ExpressedBy, Goal, GoalDomain, GoalDraft, GoalStatus, NeedRef, ServiceType};
+use relais_core::plan::{day_text, ExpressedBy, Goal, GoalDomain, GoalDraft, GoalStatus, NeedRef, ServiceType};
 use serde::Deserialize;
 
 /// One need proposed by the questionnaire: `{label, domain?, variable?}`, or core's
@@ -122,7 +122,7 @@ pub fn Goals(session: Session, needs: Signal<Vec<NeedProposal>>) -> impl IntoVie
                         .filter_map(|id| plan.line(*id))
                         .map(|l| format!("{} ({})", l.service().label_fr, l.fields().provider))
                         .collect();
-                    let due = f.due.map(|d| format!("{} {}", texts.due, day_fr(d))).unwrap_or_default();
+                    let due = f.due.map(|d| format!("{} {}", texts.due, day_text(texts.lang, d))).unwrap_or_default();
                     (f.title.clone(), f.status.label_fr(), due, lines.join(", "))
                 })
                 .collect()

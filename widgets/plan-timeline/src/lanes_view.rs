@@ -9,7 +9,7 @@ use crate::session::Session;
 use crate::toolbar::current_window;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use relais_core::plan::{agenda, lanes, month_counts, month_fr, months_of, Plan, Span, Visit, Window};
+use relais_core::plan::{agenda, lanes, month_counts, month_text, months_of, Plan, Span, Visit, Window};
 use wasm_bindgen::JsCast;
 
 /// A visit's place: lane number (across providers) and index in the lane.
@@ -45,7 +45,7 @@ fn layout(session: &Session, plan: &Plan, span: Span, window: Window) -> Layout 
     let reviews: Vec<NaiveDate> = plan.due_reviews().iter().map(|r| r.due).collect();
     let columns: Vec<Column> = match span {
         Span::Whole => months_of(window)
-            .map(|m| Column { label: month_fr(m), day: None, today: false, hospital: false, review: false })
+            .map(|m| Column { label: month_text(texts.lang, m), day: None, today: false, hospital: false, review: false })
             .collect(),
         _ => window
             .days()
@@ -60,7 +60,7 @@ fn layout(session: &Session, plan: &Plan, span: Span, window: Window) -> Layout 
     };
     let spoken: std::collections::HashMap<Visit, String> = match span {
         Span::Whole => Default::default(),
-        _ => agenda(plan, window).into_iter().map(|line| (line.visit, line.text)).collect(),
+        _ => agenda(texts.lang, plan, window).into_iter().map(|line| (line.visit, line.text)).collect(),
     };
     // The whole plan is counted per month, never expanded into lanes of visits.
     let lane_window = match span {
@@ -74,7 +74,7 @@ fn layout(session: &Session, plan: &Plan, span: Span, window: Window) -> Layout 
                 .lanes
                 .iter()
                 .map(|lane| LaneRow {
-                    title: format!("{} — {} ({})", lane.line.service().label_fr, group.provider, texts.line_status(lane.status)),
+                    title: format!("{} — {} ({})", lane.line.service().label(texts.lang), group.provider, texts.line_status(lane.status)),
                     cells: match span {
                         Span::Whole => month_counts(plan, lane.line.id(), window).into_iter().map(Cell::Count).collect(),
                         _ => columns

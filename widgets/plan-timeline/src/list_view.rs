@@ -16,7 +16,7 @@ pub fn ListView(session: Session) -> impl IntoView {
             Span::Whole => session.plan.with(|p| p.as_ref().map(|p| Span::Month.window(p, session.anchor.get())))?,
             _ => window,
         };
-        session.plan.with(|plan| plan.as_ref().map(|plan| agenda(plan, window)))
+        session.plan.with(|plan| plan.as_ref().map(|plan| agenda(texts.lang, plan, window)))
     });
     let open_visit = session.open_visit;
     view! {

@@ -7,7 +7,7 @@ use crate::config::PlanConfig;
 use crate::session::Session;
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use relais_core::plan::{day_fr, Review, ReviewReason, TriggerEvent};
+use relais_core::plan::{day_text, Review, ReviewReason, TriggerEvent};
 
 /// A review that is due today or overdue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub fn Reviews(session: Session, on_review_due: Option<Callback<ReviewDue>>) -> 
             .into_iter()
             .map(|review| {
                 let overdue = review.is_overdue(today);
-                let text = format!("{} — {}", day_fr(review.due), review.reason.label_fr());
+                let text = format!("{} — {}", day_text(texts.lang, review.due), review.reason.label_fr());
                 view! {
                     <li class:overdue=overdue>
                         {text}

@@ -1,5 +1,5 @@
-//! Interface wording, French first, with English. The plan's own content (services, payers,
-//! the linear list's sentences) comes from core, in French.
+//! Interface wording, French first, with English. The sentences of the linear list and the
+//! family summary come from core in the same language; payers' labels stay in French.
 
 pub use relais_core::lang::Lang;
 use relais_core::plan::LineStatus;
@@ -7,6 +7,8 @@ use relais_core::plan::LineStatus;
 /// Every fixed string the timeline shows, so a language is one value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Texts {
+    /// The language of these texts, for the sentences core writes.
+    pub lang: Lang,
     pub widget: &'static str,
     pub loading: &'static str,
     pub no_plan: &'static str,
@@ -129,6 +131,7 @@ impl Texts {
 }
 
 pub static FR: Texts = Texts {
+    lang: Lang::Fr,
     widget: "Plan d'accompagnement",
     loading: "Ouverture du plan…",
     no_plan: "Aucun plan n'est enregistré pour cette personne sur cet appareil.",
@@ -232,6 +235,7 @@ pub static FR: Texts = Texts {
 };
 
 pub static EN: Texts = Texts {
+    lang: Lang::En,
     widget: "Care plan",
     loading: "Opening the plan…",
     no_plan: "No plan is stored for this person on this device.",

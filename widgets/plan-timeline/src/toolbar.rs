@@ -4,15 +4,16 @@
 use crate::export::ExportButtons;
 use crate::session::{Display, Session};
 use leptos::prelude::*;
-use relais_core::plan::{day_fr, month_fr, Span, Window};
+use relais_core::plan::{day_text, month_text, Span, Window};
 
 /// "Semaine du lundi 3 mars au dimanche 9 mars", "mars 2025", "Du … au …".
 pub fn window_label(session: &Session, span: Span, window: Window) -> String {
     let last = window.to.pred_opt().unwrap_or(window.to);
+    let lang = session.texts.lang;
     match span {
-        Span::Week => format!("{} {} → {}", session.texts.week_of, day_fr(window.from), day_fr(last)),
-        Span::Month => month_fr(window.from),
-        Span::Whole => format!("{} → {} {}", day_fr(window.from), day_fr(last), chrono::Datelike::year(&last)),
+        Span::Week => format!("{} {} → {}", session.texts.week_of, day_text(lang, window.from), day_text(lang, last)),
+        Span::Month => month_text(lang, window.from),
+        Span::Whole => format!("{} → {} {}", day_text(lang, window.from), day_text(lang, last), chrono::Datelike::year(&last)),
     }
 }
 

@@ -13,7 +13,7 @@ use super::plan_type::PlanType;
 use super::review::{Review, ReviewReason, TriggerEvent};
 use crate::aggir::Gir;
 use crate::id::{EntryId, SubjectId};
-use crate::recurrence::Occurrence;
+use crate::recurrence::{Exception, Occurrence};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -133,24 +133,32 @@ impl Plan {
     }
 
     /// What a line amounts to on `day`: its own status, outside its period planned or ended,
-    /// and suspended while the person is in hospital.
+    /// and suspended while the person is in hospital or the line is paused.
     pub fn line_status_on(&self, line: EntryId, day: NaiveDate) -> Option<LineStatus> {
         let fields = self.line(line)?.fields();
         Some(match fields.status {
             status if !status.counts() => status,
             _ if fields.period_end.is_some_and(|end| day > end) => LineStatus::Ended,
             _ if day < fields.period_start => LineStatus::Planned,
-            _ if self.in_hospital(day) => LineStatus::Suspended,
+            _ if self.in_hospital(day) || fields.schedule.pause_on(day).is_some() => LineStatus::Suspended,
             status => status,
         })
     }
 
-    /// The line's visits starting in `[from, to)`, without those on hospital days.
+    /// The line's visits starting in `[from, to)` that take place, without those on hospital days.
     pub fn occurrences(&self, line: EntryId, from: NaiveDateTime, to: NaiveDateTime) -> impl Iterator<Item = Occurrence> + '_ {
+        self.planned(line, from, to)
+            .filter(|(_, exception)| *exception != Some(Exception::Paused))
+            .map(|(visit, _)| visit)
+    }
+
+    /// The line's visits starting in `[from, to)` with their exception (paused ones included),
+    /// without those on hospital days.
+    pub fn planned(&self, line: EntryId, from: NaiveDateTime, to: NaiveDateTime) -> impl Iterator<Item = (Occurrence, Option<Exception>)> + '_ {
         self.line(line)
             .into_iter()
-            .flat_map(move |line| line.occurrences(from, to))
-            .filter(move |visit| !self.in_hospital(visit.start.date()))
+            .flat_map(move |line| line.planned(from, to))
+            .filter(move |(visit, _)| !self.in_hospital(visit.start.date()))
     }
 
     /// The day of the last review held, if any.

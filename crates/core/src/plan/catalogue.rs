@@ -3,6 +3,7 @@
 //! Labels and the list of funders differ between départements and services, so the logic only
 //! looks at `PayerKind` and `tax_credit_eligible`, never at a code or a label.
 
+use crate::lang::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A kind of service in a plan, e.g. `aide-a-domicile`.
@@ -26,7 +27,28 @@ const SERVICE_TYPES: [(&str, &str, bool); 8] = [
     ("autre", "Autre service", false),
 ];
 
+/// English names of the default service types; a host's own types keep their French label.
+const SERVICE_LABELS_EN: [(&str, &str); 8] = [
+    ("aide-a-domicile", "Home help"),
+    ("soins-infirmiers", "Nursing care"),
+    ("portage-de-repas", "Meal delivery"),
+    ("teleassistance", "Personal alarm"),
+    ("accueil-de-jour", "Day care"),
+    ("kinesitherapie", "Physiotherapy"),
+    ("repit", "Respite for the carer"),
+    ("autre", "Other service"),
+];
+
 impl ServiceType {
+    /// The label in `lang`.
+    pub fn label(&self, lang: Lang) -> &str {
+        let english = SERVICE_LABELS_EN.iter().find(|(code, _)| *code == self.code).map(|(_, label)| *label);
+        match (lang, english) {
+            (Lang::En, Some(label)) => label,
+            _ => &self.label_fr,
+        }
+    }
+
     pub fn french_defaults() -> Vec<ServiceType> {
         SERVICE_TYPES
             .iter()

@@ -7,7 +7,7 @@ use super::catalogue::{Payer, ServiceType};
 use super::error::{PlanError, PROVIDER_MAX_LEN};
 use super::money::Cents;
 use crate::id::EntryId;
-use crate::recurrence::{Occurrence, Schedule};
+use crate::recurrence::{Exception, Occurrence, Schedule};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -119,12 +119,13 @@ impl ServiceLine {
         &self.0.service
     }
 
-    /// The visits starting in `[from, to)` that the line's period and status let happen.
-    pub fn occurrences(
+    /// The visits starting in `[from, to)` that the line's period and status let happen, with
+    /// their exception; paused ones included, marked.
+    pub fn planned(
         &self,
         from: NaiveDateTime,
         to: NaiveDateTime,
-    ) -> impl Iterator<Item = Occurrence> + '_ {
+    ) -> impl Iterator<Item = (Occurrence, Option<Exception>)> + '_ {
         let period_start = self.0.period_start.and_time(NaiveTime::MIN);
         let period_end = self
             .0
@@ -136,8 +137,20 @@ impl ServiceLine {
             .0
             .status
             .counts()
-            .then(|| self.0.schedule.occurrences(from.max(period_start), to));
+            .then(|| self.0.schedule.planned(from.max(period_start), to));
         counted.into_iter().flatten()
+    }
+
+    /// The visits starting in `[from, to)` that take place: moved ones where they now are,
+    /// paused ones left out.
+    pub fn occurrences(
+        &self,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+    ) -> impl Iterator<Item = Occurrence> + '_ {
+        self.planned(from, to)
+            .filter(|(_, exception)| *exception != Some(Exception::Paused))
+            .map(|(visit, _)| visit)
     }
 
     /// Planned minutes and cost of the visits starting in `[from, to)`.

@@ -29,15 +29,17 @@ mod timeline;
 #[cfg(test)]
 mod care_plan_tests;
 #[cfg(test)]
+mod exception_tests;
+#[cfg(test)]
 mod tests;
 #[cfg(test)]
 mod view_tests;
 
-pub use agenda::{agenda, day_fr, family_summary, month_fr, visit_fr, AgendaLine};
+pub use agenda::{agenda, day_text, family_summary, month_text, visit_text, AgendaLine};
 pub use calendar::{week_window, Month};
 pub use choice::RecurrenceChoice;
 pub use ical::to_ical;
-pub use realisation::{realisation, Realisation};
+pub use realisation::{realisation, Done, Passage, Realisation, PASSAGE_CATEGORY};
 pub use timeline::{lanes, line_visits, month_counts, months_of, visits_in_order, Lane, ProviderGroup, Span, Visit, Window};
 pub use care_plan::{Plan, PlanDraft, PlanStatus};
 pub use catalogue::{Payer, PayerKind, ServiceType};

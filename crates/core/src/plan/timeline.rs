@@ -8,6 +8,7 @@
 use super::care_plan::Plan;
 use super::line::{LineStatus, ServiceLine};
 use crate::id::EntryId;
+use crate::recurrence::Exception;
 use chrono::{Datelike, Days, Months, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// How much of the plan one screen shows.
@@ -87,11 +88,18 @@ pub struct Visit {
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
     pub line: EntryId,
+    /// Moved here from another time, or paused: shown in words wherever the visit is shown.
+    pub exception: Option<Exception>,
 }
 
 impl Visit {
     pub fn minutes(&self) -> i64 {
         (self.end - self.start).num_minutes()
+    }
+
+    /// Whether the visit takes place (a paused one does not).
+    pub fn happens(&self) -> bool {
+        self.exception != Some(Exception::Paused)
     }
 }
 
@@ -111,10 +119,11 @@ pub struct ProviderGroup<'a> {
     pub lanes: Vec<Lane<'a>>,
 }
 
-/// The visits of one line in the window, without those on hospital days.
+/// The visits of one line in the window, paused ones included and marked, without those on
+/// hospital days.
 pub fn line_visits(plan: &Plan, line: EntryId, window: Window) -> Vec<Visit> {
     let (from, to) = window.bounds();
-    plan.occurrences(line, from, to).map(|o| Visit { start: o.start, end: o.end, line }).collect()
+    plan.planned(line, from, to).map(|(o, exception)| Visit { start: o.start, end: o.end, line, exception }).collect()
 }
 
 /// Every line's lane with its visits, grouped by provider in order of first appearance.

@@ -5,6 +5,8 @@
 
 use super::*;
 use crate::id::{EntryId, SubjectId};
+use crate::lang::Lang;
+use crate::Role;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -111,7 +113,7 @@ fn a_hospital_stay_empties_its_days_and_suspends_the_lanes() {
 fn the_linear_list_reads_the_same_visits_in_order() {
     let plan = plan();
     let week = Span::Week.window(&plan, day(2025, 3, 3));
-    let list = agenda(&plan, week);
+    let list = agenda(Lang::Fr, &plan, week);
     assert_eq!(list.len(), 9);
     assert_eq!(list[0].text, "Lundi 3 mars — 7:00 Soins infirmiers (SSIAD du Pays), 30 min");
     assert_eq!(list[1].text, "Lundi 3 mars — 8:00 Aide à domicile (Amapa), 1 h");
@@ -120,7 +122,8 @@ fn the_linear_list_reads_the_same_visits_in_order() {
         lanes(&plan, week).into_iter().flat_map(|g| g.lanes).flat_map(|l| l.visits).collect();
     from_lanes.sort();
     assert_eq!(list.iter().map(|l| l.visit).collect::<Vec<_>>(), from_lanes);
-    assert_eq!(month_fr(day(2025, 8, 14)), "août 2025");
+    assert_eq!(month_text(Lang::Fr, day(2025, 8, 14)), "août 2025");
+    assert_eq!(month_text(Lang::En, day(2025, 8, 14)), "August 2025");
 }
 
 #[test]
@@ -128,11 +131,13 @@ fn the_family_summary_counts_visits_per_service_in_plain_words() {
     let plan = plan();
     let week = Span::Week.window(&plan, day(2025, 3, 3));
     assert_eq!(
-        family_summary(&plan, week, "Cette semaine"),
+        family_summary(Lang::Fr, &plan, week, "Cette semaine"),
         "Cette semaine : aide à domicile, 6 passages ; soins infirmiers, 3 passages."
     );
     let before = Window { from: day(2025, 1, 6), to: day(2025, 1, 13) };
-    assert_eq!(family_summary(&plan, before, "Cette semaine"), "Cette semaine : aucun passage prévu.");
+    assert_eq!(family_summary(Lang::Fr, &plan, before, "Cette semaine"), "Cette semaine : aucun passage prévu.");
+    assert_eq!(family_summary(Lang::En, &plan, week, "This week"), "This week: home help, 6 visits; nursing care, 3 visits.");
+    assert_eq!(family_summary(Lang::En, &plan, before, "This week"), "This week: no visit planned.");
 }
 
 #[test]
@@ -156,19 +161,25 @@ fn recurrence_choices_make_the_rules_they_name() {
 }
 
 #[test]
-fn realisation_matches_one_passage_per_planned_day() {
+fn realisation_matches_one_passage_per_planned_visit_of_a_line_the_role_does() {
     let plan = plan();
     let march = Span::Month.window(&plan, day(2025, 3, 1));
+    let help = |d: NaiveDate, h: u32| Passage { at: at(d, h), role: Role::AideADomicile };
     let passages = [
-        at(day(2025, 3, 3), 8),
-        at(day(2025, 3, 3), 9),
-        at(day(2025, 3, 4), 8),
-        at(day(2025, 3, 8), 8),
-        at(day(2025, 4, 1), 8),
+        help(day(2025, 3, 3), 8),
+        help(day(2025, 3, 3), 9),
+        help(day(2025, 3, 4), 8),
+        help(day(2025, 3, 8), 11),
+        help(day(2025, 4, 1), 8),
+        Passage { at: at(day(2025, 3, 5), 8), role: Role::Infirmier },
+        Passage { at: at(day(2025, 3, 6), 8), role: Role::ProcheAidant },
     ];
-    let rate = realisation(&plan, id(1), march, &passages);
-    assert_eq!(rate, Realisation { planned: 21, done: 2 }, "a second note and a Saturday or April passage do not count");
+    let done = Done::match_passages(&plan, march, &passages);
+    let rate = realisation(&plan, id(1), march, &done);
+    assert_eq!(rate, Realisation { planned: 21, done: 2 }, "a second note, a nurse's, a relative's or an April passage do not count");
     assert_eq!(rate.percent(), Some(9));
+    assert_eq!(realisation(&plan, id(3), march, &done), Realisation { planned: 5, done: 1 }, "the Saturday passage is the Saturday line's");
+    assert_eq!(realisation(&plan, id(2), march, &done).done, 1, "the nurse's Wednesday passage is nursing");
     assert_eq!(Realisation::default().percent(), None);
 }
 

@@ -26,4 +26,10 @@ pub enum RecurrenceError {
     InvalidDuration,
     #[error("UNTIL est antérieur à DTSTART / UNTIL is before DTSTART")]
     UntilBeforeStart,
+    #[error("la suspension finit avant de commencer / the pause ends before it starts")]
+    PauseEndsBeforeStart,
+    #[error("motif de suspension trop long (500 caractères au plus) / pause reason too long (500 characters at most)")]
+    PauseReasonTooLong,
+    #[error("aucun passage prévu à cette heure-là / no visit is planned at that time")]
+    NoVisitToMove,
 }

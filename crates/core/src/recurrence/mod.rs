@@ -8,6 +8,7 @@
 
 mod describe;
 mod error;
+mod exceptions;
 mod expand;
 mod format;
 mod monthly;
@@ -25,8 +26,9 @@ mod property_tests;
 mod text_tests;
 
 pub use error::RecurrenceError;
+pub use exceptions::{Exception, Moves, Pause, PAUSE_REASON_MAX_LEN};
 pub use expand::Occurrences;
 pub use monthly::{MonthDaySet, MonthWeekdaySet, Nth};
 pub use rule::{End, Frequency, MonthlyBy, Rule, Until};
 pub use schedule::{Occurrence, Schedule, MAX_DURATION_MINUTES};
-pub use weekday::{code as weekday_code, name_fr as weekday_fr, WeekdaySet, WEEK};
+pub use weekday::{code as weekday_code, name_en as weekday_en, name_fr as weekday_fr, WeekdaySet, WEEK};

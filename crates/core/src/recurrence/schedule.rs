@@ -1,8 +1,10 @@
-//! A service line's schedule: a rule anchored on a DTSTART, a visit length and excluded dates.
+//! A service line's schedule: a rule anchored on a DTSTART, a visit length, excluded dates,
+//! and the exceptions of `exceptions.rs` (visits moved, periods paused).
 //!
 //! Everything is local wall time without a zone, because a visit "every weekday at 8:00" stays
 //! at 8:00 across daylight-saving changes.
 
+use super::exceptions::{Moves, Pause};
 use super::rule::{End, Rule, Until};
 use super::weekday::WeekdaySet;
 use super::RecurrenceError;
@@ -34,6 +36,10 @@ pub struct Schedule {
     rule: Rule,
     #[serde(default)]
     exdates: BTreeSet<NaiveDateTime>,
+    #[serde(default, skip_serializing_if = "Moves::is_empty")]
+    pub(super) moves: Moves,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) pauses: Vec<Pause>,
 }
 
 #[derive(Deserialize)]
@@ -43,12 +49,17 @@ struct RawSchedule {
     rule: Rule,
     #[serde(default)]
     exdates: BTreeSet<NaiveDateTime>,
+    #[serde(default, skip_serializing_if = "Moves::is_empty")]
+    pub(super) moves: Moves,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) pauses: Vec<Pause>,
 }
 
 impl TryFrom<RawSchedule> for Schedule {
     type Error = RecurrenceError;
     fn try_from(raw: RawSchedule) -> Result<Self, Self::Error> {
-        Schedule::new(raw.dtstart, raw.duration_minutes, raw.rule, raw.exdates)
+        let schedule = Schedule::new(raw.dtstart, raw.duration_minutes, raw.rule, raw.exdates)?;
+        Ok(Self { moves: raw.moves, pauses: raw.pauses, ..schedule })
     }
 }
 
@@ -75,6 +86,8 @@ impl Schedule {
             duration_minutes,
             rule,
             exdates,
+            moves: Moves::default(),
+            pauses: Vec::new(),
         })
     }
 
@@ -121,9 +134,11 @@ impl Schedule {
         )
     }
 
-    /// The same schedule without the visit at `start` (a cancelled or moved visit).
+    /// The same schedule without the visit at `start` (a cancelled visit); a visit moved to
+    /// `start` is cancelled at its original time.
     pub fn excluding(mut self, start: NaiveDateTime) -> Self {
-        self.exdates.insert(start);
+        let original = self.moves.take_target(start).unwrap_or(start);
+        self.exdates.insert(original);
         self
     }
 

@@ -25,6 +25,11 @@ pub(super) fn from_code(code: &str) -> Option<Weekday> {
     WEEK.into_iter().find(|&day| self::code(day) == code)
 }
 
+/// `Monday`, as used inside an English sentence.
+pub fn name_en(day: Weekday) -> &'static str {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][index(day)]
+}
+
 /// `lundi`, as used inside a French sentence.
 pub fn name_fr(day: Weekday) -> &'static str {
     [
