@@ -1,6 +1,7 @@
 // Measures the liaison book on 10,000 entries for one person, in this browser: first paint
 // with data, search updates, and reading the same records with plain IndexedDB as a baseline.
 // The database is throwaway (a fresh tenant per run). Numbers are printed, not judged.
+import { when } from "./bench-kit.js";
 const COUNT = 10_000;
 const SUBJECT = "usager-bench";
 const USER = "bench.user";
@@ -25,20 +26,6 @@ function element() {
     book.setAttribute(name, value);
   }
   return book;
-}
-
-/** Resolves with the time at which `ready(root)` first holds, checked on every DOM change. */
-function when(root, ready) {
-  return new Promise((ok) => {
-    if (ready(root)) return ok(performance.now());
-    const observer = new MutationObserver(() => {
-      if (ready(root)) {
-        observer.disconnect();
-        ok(performance.now());
-      }
-    });
-    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-  });
 }
 
 /** Saves one entry through the widget, so the records written next have exactly its shape. */

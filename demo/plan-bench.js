@@ -1,6 +1,6 @@
 // Paint times of the plan timeline on the 6,500-visit fixture: first paint with data, then
 // each view switch and each step forward, measured from the click to the frame after the
-// change appears. Results go to the page and to `window.planBench` (read by the e2e test).
+// change appears. Results go to the page and to `window.benchResults` (read by the e2e test and tests/e2e/bench.mjs).
 import { largePlan } from "./plan-fixture.js";
 
 const out = document.getElementById("results");
@@ -52,6 +52,6 @@ results["next week (mean of 10)"] = steps.reduce((a, b) => a + b, 0) / steps.len
 results["next week (max of 10)"] = Math.max(...steps);
 results["accessible list"] = await timed(() => button("Liste accessible").click(), () => root().querySelectorAll(".agenda li").length > 0);
 
-window.planBench = results;
+window.benchResults = results;
 out.textContent = Object.entries(results).map(([k, v]) => `plan-timeline ${k}: ${v.toFixed(1)} ms`).join("\n");
 console.log(out.textContent);

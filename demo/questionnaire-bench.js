@@ -1,6 +1,7 @@
 // Measures the needs questionnaire on a 300-item host questionnaire, in this browser: the time
 // from inserting the element to the frame that shows every question, and from one answer to the
 // DOM showing what enableWhen changed (and to the next frame). Numbers are printed, not judged.
+import { when } from "./bench-kit.js";
 const GROUPS = 25;
 const FOLLOW_UPS = 10;
 const ROUNDS = 20;
@@ -25,20 +26,6 @@ function questionnaire() {
     resourceType: "Questionnaire", url: "http://relais.example/fhir/Questionnaire/banc-300", status: "active",
     title: "Banc d'essai : 300 éléments", item: Array.from({ length: GROUPS }, (_, g) => group(g)),
   };
-}
-
-/** Resolves with the time at which `ready(root)` first holds, checked on every DOM change. */
-function when(root, ready) {
-  return new Promise((ok) => {
-    if (ready(root)) return ok(performance.now());
-    const observer = new MutationObserver(() => {
-      if (ready(root)) {
-        observer.disconnect();
-        ok(performance.now());
-      }
-    });
-    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-  });
 }
 
 const followUps = (root) => root.querySelectorAll('[data-slot^="q0-"]').length;
