@@ -6,7 +6,7 @@
 //! property wins over the URL). With `endpoint`, finalised versions are synced there. The needs the evaluator proposes to the plan come out as a
 //! `relais:needs` event whose detail is core's JSON array of proposed needs.
 
-use crate::attributes::{attribute, language};
+use crate::attributes::{attribute, json_property, language};
 use crate::{define_element, host_events, mounts};
 use leptos::prelude::*;
 use relais_needs_questionnaire::{
@@ -27,15 +27,6 @@ pub fn define() {
     define_element(TAG, observed, STYLESHEET, &mount, &unmount);
 }
 
-/// The host's questionnaire as JSON text, whether the property holds a string or an object.
-fn host_questionnaire(element: &HtmlElement) -> Option<String> {
-    let value = js_sys::Reflect::get(element, &JsValue::from_str("questionnaire")).ok()?;
-    if value.is_undefined() || value.is_null() {
-        return None;
-    }
-    value.as_string().or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from))
-}
-
 fn config(element: &HtmlElement) -> Result<QuestionnaireConfig, QuestionnaireConfigError> {
     let config = QuestionnaireConfig::from_attributes(
         element.get_attribute("tenant").as_deref(),
@@ -46,7 +37,7 @@ fn config(element: &HtmlElement) -> Result<QuestionnaireConfig, QuestionnaireCon
         element.get_attribute("instrument").as_deref(),
     )?
     .with_endpoint(element.get_attribute("endpoint").as_deref())?;
-    match host_questionnaire(element) {
+    match json_property(element, "questionnaire") {
         Some(json) => config.with_host_questionnaire(&json),
         None => Ok(config.with_questionnaire_url(&attribute(element, "questionnaire-url"))),
     }

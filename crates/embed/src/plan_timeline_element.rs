@@ -6,7 +6,7 @@
 //! questionnaire on the page dispatches. When reviews are due the element dispatches
 //! `relais:review-due` (bubbling, composed).
 
-use crate::attributes::{attribute, language};
+use crate::attributes::{attribute, json_property, language};
 use crate::host_events::dispatch;
 use crate::{define_element, mounts};
 use leptos::prelude::*;
@@ -23,15 +23,6 @@ pub fn define() {
     let unmount = Closure::<dyn Fn(u32)>::new(mounts::release).into_js_value();
     let observed = ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect();
     define_element(TAG, observed, STYLESHEET, &mount, &unmount);
-}
-
-/// A property as JSON text, whether it holds a string or an object.
-fn json_property(element: &HtmlElement, name: &str) -> Option<String> {
-    let value = js_sys::Reflect::get(element, &JsValue::from_str(name)).ok()?;
-    if value.is_undefined() || value.is_null() {
-        return None;
-    }
-    value.as_string().or_else(|| js_sys::JSON::stringify(&value).ok().map(String::from))
 }
 
 fn config(element: &HtmlElement) -> Result<PlanConfig, PlanConfigError> {
