@@ -83,3 +83,9 @@ export async function book(page, nth = 0) {
   await element.locator(".entries, .notice:not([role=status])").first().waitFor();
   return element;
 }
+
+/** Writes `text` in the liaison book `element` and presses « Enregistrer », as a person would. */
+export async function save(element, text) {
+  await element.getByLabel("Nouvelle transmission").fill(text);
+  await element.getByRole("button", { name: "Enregistrer" }).click();
+}

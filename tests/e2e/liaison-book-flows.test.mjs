@@ -3,7 +3,7 @@
 // acknowledged by a colleague through the reference server, and 10,000 entries that stay fast.
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { start, book, STRICT_CSP } from "./harness.mjs";
+import { start, book, STRICT_CSP, save } from "./harness.mjs";
 import { startRelaisServer } from "./relais-server.mjs";
 
 let demo;
@@ -14,11 +14,6 @@ after(async () => demo.close());
 afterEach(() => {
   assert.deepEqual(demo.problems.splice(0), [], "no console error, page error or dialog");
 });
-
-async function save(element, text) {
-  await element.getByLabel("Nouvelle transmission").fill(text);
-  await element.getByRole("button", { name: "Enregistrer" }).click();
-}
 
 const entry = (element, text) => element.locator(".entry").filter({ hasText: text });
 /** The entry whose own text is exactly `text` (a reply or correction quotes its target). */

@@ -4,7 +4,7 @@ import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { start, book } from "./harness.mjs";
+import { start, book, save } from "./harness.mjs";
 
 let demo;
 before(async () => {
@@ -14,11 +14,6 @@ after(async () => demo.close());
 afterEach(() => {
   assert.deepEqual(demo.problems.splice(0), [], "no console error, page error or dialog");
 });
-
-async function save(element, text) {
-  await element.getByLabel("Nouvelle transmission").fill(text);
-  await element.getByRole("button", { name: "Enregistrer" }).click();
-}
 
 test("a saved transmission is listed at once and is still there after a reload", async () => {
   const page = await demo.open("/");

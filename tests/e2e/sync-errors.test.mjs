@@ -7,7 +7,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { copyFile, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { start, book, STRICT_CSP } from "./harness.mjs";
+import { start, book, STRICT_CSP, save } from "./harness.mjs";
 import { startRelaisServer } from "./relais-server.mjs";
 
 const SECRET = randomBytes(48).toString("base64");
@@ -71,9 +71,9 @@ async function aline() {
 }
 
 /** Writes `text` and waits until the book shows it (found by its first words). */
-async function save(element, text) {
-  await element.getByLabel("Nouvelle transmission").fill(text);
-  await element.getByRole("button", { name: "Enregistrer" }).click();
+/** Saves `text` and waits until its entry is listed. */
+async function saveListed(element, text) {
+  await save(element, text);
   await entry(element, text.slice(0, 12)).first().waitFor();
 }
 
@@ -104,12 +104,12 @@ test("a token expiring mid-session: getToken is asked once more, and the write i
     globalThis.Relais.configure({ getToken: () => (++window.tokenCalls === 1 ? tokens.expiring : tokens.lasting) });
   }, tokens);
   // The engine asks for a token when it next sends: this write gets the expiring one.
-  await save(element, "Écrit avec le premier jeton");
+  await saveListed(element, "Écrit avec le premier jeton");
   await entry(element, "Écrit avec le premier jeton").locator(".badge.unsent").waitFor({ state: "detached" });
   assert.equal(await tab.evaluate(() => window.tokenCalls), 1);
   await new Promise((ok) => setTimeout(ok, 6_000));
 
-  await save(element, "Écrit après l'expiration du jeton");
+  await saveListed(element, "Écrit après l'expiration du jeton");
   await status(element).getByText("Tout est envoyé").waitFor();
   await entry(element, "Écrit après l'expiration").locator(".badge.unsent").waitFor({ state: "detached" });
   assert.ok(demo.problems.some((p) => /status of 401/.test(p)), "the server did refuse the expired token");
@@ -127,7 +127,7 @@ test("a batch over the server's byte limit is refused with 413, halved, and ever
   await status(element).getByText("Hors ligne").waitFor();
   // 20 entries of about 57 KB each ("€" is 3 bytes): one batch of all is over 1 MiB.
   const text = (n) => `Relevé ${n} : ${"€".repeat(19_000)}`;
-  for (let n = 1; n <= 20; n++) await save(element, text(n));
+  for (let n = 1; n <= 20; n++) await saveListed(element, text(n));
   await status(element).getByText(/20 écritures en attente d.envoi/).waitFor();
 
   await demo.context.setOffline(false);
@@ -168,20 +168,20 @@ for (const { how, label, flags } of restores) {
   test(`a server restored from an older backup ${how}; nothing is lost or skipped`, async () => {
     const written = (text) => `${text} (${label})`;
     const { tab, element } = await aline();
-    await save(element, written("Avant la sauvegarde"));
+    await saveListed(element, written("Avant la sauvegarde"));
     await status(element).getByText("Tout est envoyé").waitFor();
     await restartWith(() => copyFiles("", "backup-"));
-    await save(element, written("Après la sauvegarde"));
+    await saveListed(element, written("Après la sauvegarde"));
     await status(element).getByText("Tout est envoyé").waitFor();
     await restartWith(() => copyFiles("backup-", ""), flags);
 
     const karim = await demo.open(`/sync.html?as=karim&endpoint=${encodeURIComponent(endpoint)}`);
     const karimBook = await book(karim);
-    await save(karimBook, written("Karim, après la restauration"));
+    await saveListed(karimBook, written("Karim, après la restauration"));
     await status(karimBook).getByText("Tout est envoyé").waitFor({ timeout: 60_000 });
     await karim.close();
 
-    await save(element, written("Après la restauration"));
+    await saveListed(element, written("Après la restauration"));
     await status(element).getByText("Tout est envoyé").waitFor({ timeout: 60_000 });
     await entry(element, written("Karim, après la restauration")).waitFor({ timeout: 60_000 });
     const texts = await serverTexts();

@@ -4,7 +4,7 @@ import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { start, book, STRICT_CSP } from "./harness.mjs";
+import { start, book, STRICT_CSP, save } from "./harness.mjs";
 import { startRelaisServer } from "./relais-server.mjs";
 
 // A browser offline (or a server not yet reachable) logs failed requests: they are the point here.
@@ -41,11 +41,6 @@ afterEach(() => {
 });
 
 const page = (demo, who) => demo.open(`/sync.html?as=${who}&endpoint=${encodeURIComponent(endpoint)}`);
-
-async function save(element, text) {
-  await element.getByLabel("Nouvelle transmission").fill(text);
-  await element.getByRole("button", { name: "Enregistrer" }).click();
-}
 
 /** axe-core on the page as it is, status line and marks included. */
 async function assertAccessible(tab) {
