@@ -3,8 +3,9 @@
 //! Create-if-absent on the evaluation's client-made id, so a re-push is a duplicate and a
 //! second, different content under the same id is refused. Decoding only accepts a final
 //! version whose SHA-256 matches its content and, for the AGGIR grid, whose GIR is the one its
-//! answers give: a server never stores a signature or a GIR it could not recompute. Who may read
-//! it is the person's care circle.
+//! answers give: a server never stores a signature or a GIR it could not recompute. The person's
+//! care circle may write one; a server lets only the équipe de soins and the author read it,
+//! since it holds health information (docs/sync-protocol.md).
 
 use super::{Access, Kind, Rule};
 use crate::questionnaire::evaluation::{Evaluation, EvaluationError};
