@@ -11,6 +11,7 @@ pub mod commit_log;
 pub mod events;
 pub mod kinds;
 pub mod merge;
+pub mod plan_edits;
 pub mod server;
 pub mod simulation;
 pub mod status;
