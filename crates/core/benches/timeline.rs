@@ -61,9 +61,9 @@ fn views(c: &mut Criterion) {
     let month = Span::Month.window(&plan, anchor);
     let whole = Span::Whole.window(&plan, anchor);
     c.bench_function("timeline week: lanes and linear list", |b| {
-        b.iter(|| (black_box(lanes(&plan, week)).len(), black_box(agenda(relais_core::lang::Lang::Fr, &plan, week)).len()))
+        b.iter(|| (black_box(lanes(&plan, week, week.from)).len(), black_box(agenda(relais_core::lang::Lang::Fr, &plan, week)).len()))
     });
-    c.bench_function("timeline month: lanes", |b| b.iter(|| black_box(lanes(&plan, month)).len()));
+    c.bench_function("timeline month: lanes", |b| b.iter(|| black_box(lanes(&plan, month, month.from)).len()));
     c.bench_function("timeline whole plan: visits per month per line", |b| {
         b.iter(|| plan.lines().iter().map(|l| black_box(month_counts(&plan, l.id(), whole)).len()).sum::<usize>())
     });

@@ -67,7 +67,7 @@ fn layout(session: &Session, plan: &Plan, span: Span, window: Window) -> Layout 
         Span::Whole => Window { from: window.from, to: window.from },
         _ => window,
     };
-    let groups = lanes(plan, lane_window)
+    let groups = lanes(plan, lane_window, window.focus(session.today))
         .into_iter()
         .map(|group| {
             let rows = group

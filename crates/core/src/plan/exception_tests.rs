@@ -68,7 +68,7 @@ fn paused_visits_are_listed_as_suspended_and_count_for_nothing() {
     assert_eq!(list.len(), 5, "paused visits stay in the list");
     assert_eq!(list[1].text, "Mardi 4 mars — 8:00 Aide à domicile (Amapa), 1 h — suspendu (Vacances de l'aidante)");
     assert_eq!(agenda(Lang::En, &plan, week)[2].text, "Wednesday 5 March — 8:00 Home help (Amapa), 1 h — suspended (Vacances de l'aidante)");
-    assert_eq!(lanes(&plan, week)[0].lanes[0].visits.iter().filter(|v| v.exception == Some(Exception::Paused)).count(), 2);
+    assert_eq!(lanes(&plan, week, week.from)[0].lanes[0].visits.iter().filter(|v| v.exception == Some(Exception::Paused)).count(), 2);
     let line = &plan.lines()[0];
     let (from, to) = week_window(day(2025, 3, 3));
     assert_eq!(line.totals(from, to), LineTotals { visits: 3, minutes: 180, cost: Cents(6_000) });

@@ -38,6 +38,12 @@ impl Window {
         self.from <= day && day < self.to
     }
 
+    /// The day a status over this window is read on: `today` when the window holds it, so the
+    /// current week shows a line starting today as running, else the window's first day.
+    pub fn focus(self, today: NaiveDate) -> NaiveDate {
+        if self.contains(today) { today } else { self.from }
+    }
+
     fn bounds(self) -> (NaiveDateTime, NaiveDateTime) {
         (self.from.and_time(NaiveTime::MIN), self.to.and_time(NaiveTime::MIN))
     }
@@ -107,7 +113,7 @@ impl Visit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lane<'a> {
     pub line: &'a ServiceLine,
-    /// What the line amounts to on the window's first day.
+    /// What the line amounts to on the day `lanes` was asked about.
     pub status: LineStatus,
     pub visits: Vec<Visit>,
 }
@@ -126,13 +132,14 @@ pub fn line_visits(plan: &Plan, line: EntryId, window: Window) -> Vec<Visit> {
     plan.planned(line, from, to).map(|(o, exception)| Visit { start: o.start, end: o.end, line, exception }).collect()
 }
 
-/// Every line's lane with its visits, grouped by provider in order of first appearance.
-pub fn lanes(plan: &Plan, window: Window) -> Vec<ProviderGroup<'_>> {
+/// Every line's lane with its visits in `window` and its status on `day`, grouped by provider in
+/// order of first appearance.
+pub fn lanes(plan: &Plan, window: Window, day: NaiveDate) -> Vec<ProviderGroup<'_>> {
     let mut groups: Vec<ProviderGroup<'_>> = Vec::new();
     for line in plan.lines() {
         let lane = Lane {
             line,
-            status: plan.line_status_on(line.id(), window.from).unwrap_or(line.fields().status),
+            status: plan.line_status_on(line.id(), day).unwrap_or(line.fields().status),
             visits: line_visits(plan, line.id(), window),
         };
         let provider = line.fields().provider.as_str();

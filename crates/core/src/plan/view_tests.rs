@@ -77,13 +77,25 @@ fn windows_cover_the_week_the_month_and_the_whole_plan() {
 fn lanes_are_grouped_by_provider_and_hold_only_the_window() {
     let plan = plan();
     let week = Span::Week.window(&plan, day(2025, 3, 3));
-    let groups = lanes(&plan, week);
+    let groups = lanes(&plan, week, week.from);
     let providers: Vec<&str> = groups.iter().map(|g| g.provider).collect();
     assert_eq!(providers, ["Amapa", "SSIAD du Pays"]);
     let counts: Vec<usize> = groups[0].lanes.iter().map(|l| l.visits.len()).collect();
     assert_eq!(counts, [5, 1], "weekdays, then the Saturday line");
     assert_eq!(groups[1].lanes[0].visits.len(), 3);
     assert!(groups.iter().flat_map(|g| &g.lanes).flat_map(|l| &l.visits).all(|v| week.contains(v.start.date())));
+}
+
+#[test]
+fn a_lane_reads_its_status_on_today_when_the_window_holds_it() {
+    let plan = plan();
+    let week = Span::Week.window(&plan, day(2025, 2, 28));
+    assert_eq!(week.from, day(2025, 2, 24), "the week before the plan's lines start on Saturday 1 March");
+    let status = |on: NaiveDate| lanes(&plan, week, on)[0].lanes[0].status;
+    assert_eq!(week.focus(day(2025, 3, 1)), day(2025, 3, 1));
+    assert_eq!(status(week.focus(day(2025, 3, 1))), LineStatus::Active, "running from today, seen this week");
+    assert_eq!(week.focus(day(2025, 4, 1)), week.from, "a week away from today is read on its Monday");
+    assert_eq!(status(week.focus(day(2025, 4, 1))), LineStatus::Planned);
 }
 
 #[test]
@@ -106,7 +118,7 @@ fn a_hospital_stay_empties_its_days_and_suspends_the_lanes() {
     let week = Span::Week.window(&plan, day(2025, 3, 3));
     assert_eq!(visits_in_order(&plan, week).len(), 5 + 1 + 3 - 3 - 1, "Tue–Thu help and Wed nursing go");
     let from_tuesday = Window { from: day(2025, 3, 4), to: day(2025, 3, 5) };
-    assert!(lanes(&plan, from_tuesday).iter().flat_map(|g| &g.lanes).all(|l| l.status == LineStatus::Suspended));
+    assert!(lanes(&plan, from_tuesday, from_tuesday.from).iter().flat_map(|g| &g.lanes).all(|l| l.status == LineStatus::Suspended));
 }
 
 #[test]
@@ -119,7 +131,7 @@ fn the_linear_list_reads_the_same_visits_in_order() {
     assert_eq!(list[1].text, "Lundi 3 mars — 8:00 Aide à domicile (Amapa), 1 h");
     assert_eq!(list[8].text, "Samedi 8 mars — 10:00 Aide à domicile (Amapa), 1 h 30");
     let mut from_lanes: Vec<Visit> =
-        lanes(&plan, week).into_iter().flat_map(|g| g.lanes).flat_map(|l| l.visits).collect();
+        lanes(&plan, week, week.from).into_iter().flat_map(|g| g.lanes).flat_map(|l| l.visits).collect();
     from_lanes.sort();
     assert_eq!(list.iter().map(|l| l.visit).collect::<Vec<_>>(), from_lanes);
     assert_eq!(month_text(Lang::Fr, day(2025, 8, 14)), "août 2025");
