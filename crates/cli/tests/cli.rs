@@ -186,7 +186,7 @@ fn serve_runs_the_reference_server_until_stopped() {
     let address = banner.split("http://").nth(1).and_then(|rest| rest.split_whitespace().next());
     let address = address.unwrap_or_else(|| panic!("no address in {banner:?}")).to_owned();
     let mut stream = std::net::TcpStream::connect(&address).unwrap();
-    stream.write_all(b"GET /pull HTTP/1.1\r\nHost: relais\r\nConnection: close\r\n\r\n").unwrap();
+    stream.write_all(b"GET /api/relais/pull HTTP/1.1\r\nHost: relais\r\nConnection: close\r\n\r\n").unwrap();
     let mut reply = String::new();
     std::io::Read::read_to_string(&mut stream, &mut reply).unwrap();
     child.kill().unwrap();

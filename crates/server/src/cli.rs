@@ -12,7 +12,8 @@ pub const JWT_SECRET_VARIABLE: &str = "RELAIS_JWT_SECRET";
 
 /// Serveur de synchronisation de référence de Relais / Relais reference sync server.
 ///
-/// Serves `POST /push` and `GET /pull` (docs/sync-protocol.md) over SQLite or PostgreSQL.
+/// Serves `POST /api/relais/push` and `GET /api/relais/pull` (docs/sync-protocol.md) over
+/// SQLite or PostgreSQL.
 #[derive(Debug, Parser)]
 #[command(name = "relais-server", version)]
 pub struct Args {
@@ -41,10 +42,15 @@ pub struct Args {
     /// Membre d'un cercle de soins / care-circle member (repeatable)
     #[arg(long = "member", value_name = "TENANT:SUBJECT:USER:ROLE")]
     pub members: Vec<String>,
-    /// Jetons et cercles de `relais demo-data` (tenant "demo", tokens "demo-aline"…)
-    /// / tokens and circles matching `relais demo-data`
+    /// Jetons et cercles de `relais demo-data` (tenant "demo", tokens "demo-aline"…), remis
+    /// par `POST /api/demo/token` / tokens and circles matching `relais demo-data`, handed out
+    /// by `POST /api/demo/token`
     #[arg(long)]
     pub demo: bool,
+    /// Dossier servi sur la même origine, p. ex. le site de démo construit / directory served
+    /// on the same origin, e.g. the built demo site (demo/dist)
+    #[arg(long, value_name = "DIR")]
+    pub site: Option<PathBuf>,
     /// Origine autorisée en CORS / host origin allowed by CORS (repeatable; none by default)
     #[arg(long = "allow-origin", value_name = "ORIGIN")]
     pub origins: Vec<String>,
@@ -79,6 +85,8 @@ impl Args {
             origins: self.origins.clone(),
             new_epoch: self.new_epoch,
             jwt_secret: self.jwt_secret()?,
+            demo: self.demo,
+            site: self.site.clone(),
         })
     }
 

@@ -36,14 +36,22 @@ impl AppState {
     }
 }
 
-/// The endpoint's routes. `origins` are the host pages allowed to call it cross-origin; with
-/// none, no CORS header is sent and only same-origin pages can call.
-pub fn router(state: AppState, origins: Vec<HeaderValue>) -> Router {
-    let router = Router::new()
-        .route("/push", post(push_handler))
-        .route("/pull", get(pull_handler))
+/// Where the endpoint lives on this server: a host page gives `{origin}/api/relais` to the
+/// widgets as their `endpoint`, and they add `/push` and `/pull`.
+pub const API_BASE: &str = "/api/relais";
+
+/// The endpoint's routes, `POST {API_BASE}/push` and `GET {API_BASE}/pull`.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route(&format!("{API_BASE}/push"), post(push_handler))
+        .route(&format!("{API_BASE}/pull"), get(pull_handler))
         .layer(DefaultBodyLimit::max(MAX_PUSH_BYTES))
-        .with_state(state);
+        .with_state(state)
+}
+
+/// `router` callable by the host pages of `origins`; with none, no CORS header is sent and
+/// only same-origin pages can call.
+pub fn with_cors(router: Router, origins: Vec<HeaderValue>) -> Router {
     if origins.is_empty() {
         return router;
     }

@@ -12,6 +12,7 @@ pub mod audit;
 pub mod auth;
 pub mod cli;
 pub mod db;
+pub mod demo;
 pub mod engine;
 pub mod failure;
 pub mod history;
@@ -23,6 +24,7 @@ pub mod request;
 pub mod resources;
 pub mod rules;
 pub mod serve;
+pub mod site;
 pub mod storage;
 
 pub use serve::{app, Settings};

@@ -5,13 +5,16 @@
 use crate::access::{AccessConfig, AccessError};
 use crate::auth::{ConfiguredTokens, FirstOf, TokenVerifier};
 use crate::db;
-use crate::http::{router, AppState};
+use crate::access::DEMO;
+use crate::http::{router, with_cors, AppState};
+use crate::{demo, site};
 use crate::jwt::{JwtSecret, JwtVerifier, ShortSecret};
 use crate::storage::Storage;
 use axum::http::HeaderValue;
 use axum::Router;
 use relais_core::CategoryCatalogue;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Everything the server needs to start, whatever it was read from.
@@ -23,6 +26,10 @@ pub struct Settings {
     pub new_epoch: bool,
     /// The secret portals sign JWTs with; none: only configured tokens are accepted.
     pub jwt_secret: Option<JwtSecret>,
+    /// Whether `POST /api/demo/token` hands out the demo tokens (`--demo`).
+    pub demo: bool,
+    /// A directory served on the same origin (`--site`), the built demo for `scripts/demo`.
+    pub site: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +44,8 @@ pub enum StartError {
     Storage(#[from] sqlx::Error),
     #[error("origine CORS invalide « {0} » (une origine précise, pas « * ») / invalid CORS origin (an exact origin, not '*')")]
     Origin(String),
+    #[error("« {0} » n'est pas un dossier (construire la démo d'abord ?) / is not a directory (build the demo first?)")]
+    Site(String),
     #[error("écoute impossible / cannot listen: {0}")]
     Listen(std::io::Error),
     #[error("démarrage impossible / cannot start: {0}")]
@@ -52,7 +61,16 @@ pub async fn app(settings: &Settings) -> Result<Router, StartError> {
     }
     db::load_circles(&database.pool, &settings.access.circles).await?;
     let storage = Storage::new(database, CategoryCatalogue::french_defaults());
-    Ok(router(AppState::new(storage, verifier(settings)), origins))
+    let mut app = router(AppState::new(storage, verifier(settings)));
+    if settings.demo {
+        app = app.merge(demo::routes(AccessConfig::from_json(DEMO)?.tokens));
+    }
+    let app = with_cors(app, origins);
+    Ok(match &settings.site {
+        Some(dir) if dir.is_dir() => site::with_site(app, dir),
+        Some(dir) => return Err(StartError::Site(dir.display().to_string())),
+        None => app,
+    })
 }
 
 fn verifier(settings: &Settings) -> Arc<dyn TokenVerifier> {
@@ -86,6 +104,9 @@ pub async fn run(settings: Settings, listen: SocketAddr) -> Result<(), StartErro
         );
     }
     println!("relais-server : écoute sur http://{address} / listening on http://{address}");
+    if settings.site.is_some() {
+        println!("relais-server : démo / demo: http://{address}/");
+    }
     axum::serve(listener, app)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -225,7 +225,7 @@ async fn cors_allows_the_configured_host_origin_and_no_other() {
         let settings = Settings { origins: vec![wildcard.into()], ..settings.clone() };
         assert!(relais_server::app(&settings).await.is_err(), "{wildcard}");
     }
-    let (status, _) = send(&app, "GET", "/pull?client_group=x", None, None).await;
+    let (status, _) = send(&app, "GET", "/api/relais/pull?client_group=x", None, None).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
@@ -233,7 +233,7 @@ async fn cors_allows_the_configured_host_origin_and_no_other() {
 async fn preflight(app: &axum::Router, origin: &str) -> Option<String> {
     let request = Request::builder()
         .method("OPTIONS")
-        .uri("/push")
+        .uri("/api/relais/push")
         .header("origin", origin)
         .header("access-control-request-method", "POST")
         .header("access-control-request-headers", "authorization, content-type")
@@ -250,7 +250,7 @@ async fn the_token_is_read_from_a_bearer_header_only() {
     let group = group(1);
     for value in ["tok-aline", "Basic tok-aline", "Bearer ", "Bearer tok-unknown"] {
         let request = Request::builder()
-            .uri(format!("/pull?client_group={group}"))
+            .uri(format!("/api/relais/pull?client_group={group}"))
             .header("authorization", value)
             .body(Body::empty())
             .unwrap();
@@ -276,10 +276,10 @@ async fn demo_tokens_act_on_the_people_of_relais_demo_data() {
     };
     let body = push_body(group(1), &[about("usager-1-dupont", 1), about("usager-2-durand", 2)]);
     let (_, answer) =
-        send(&app, "POST", "/push", Some("demo-famille-1"), Some(body.to_string())).await;
+        send(&app, "POST", "/api/relais/push", Some("demo-famille-1"), Some(body.to_string())).await;
     assert_eq!(statuses(&answer), ["applied", "rejected"]);
     assert_eq!(answer["outcomes"][1]["reason"]["code"], "forbidden");
-    let uri = format!("/pull?client_group={}", group(2));
+    let uri = format!("/api/relais/pull?client_group={}", group(2));
     let (_, nurse) = send(&app, "GET", &uri, Some("demo-nadia"), None).await;
     assert_eq!(nurse["changes"].as_array().unwrap().len(), 1);
 }

@@ -40,7 +40,7 @@ async fn a_cursor_walk_during_concurrent_pushes_skips_and_repeats_nothing(engine
                         .collect();
                     let body = push_body(group(10 + w as u8), &mutations).to_string();
                     let (_, answer) =
-                        send(&app, "POST", "/push", Some("tok-aline"), Some(body)).await;
+                        send(&app, "POST", "/api/relais/push", Some("tok-aline"), Some(body)).await;
                     assert_eq!(statuses(&answer), ["applied"; PER_PUSH as usize]);
                 }
             })

@@ -35,7 +35,7 @@ async fn the_server_answers_the_fixture_requests_with_the_fixture_responses(engi
     assert_eq!((status, merged), (StatusCode::OK, fixture("push-response.receipt-and-plan.json")));
 
     let restored = app_over(&backup, true).await;
-    let uri = format!("/pull?{}", query(&fixture("pull-request.after-restore.json")));
+    let uri = format!("/api/relais/pull?{}", query(&fixture("pull-request.after-restore.json")));
     let (status, reset) = send(&restored, "GET", &uri, Some("tok-aline"), None).await;
     assert_eq!((status, reset), (StatusCode::OK, fixture("pull-response.reset.json")));
 }
@@ -44,7 +44,7 @@ async fn requests_without_a_valid_token_get_the_unauthorized_fixture(engine: Eng
     let server = TestServer::start(engine).await;
     let body = fixture("push-request.two-mutations.json").to_string();
     for token in [None, Some("not-a-token")] {
-        let (status, problem) = send(&server.app, "POST", "/push", token, Some(body.clone())).await;
+        let (status, problem) = send(&server.app, "POST", "/api/relais/push", token, Some(body.clone())).await;
         assert_eq!(
             (status, problem),
             (StatusCode::UNAUTHORIZED, fixture("problem.unauthorized.json"))
@@ -52,7 +52,7 @@ async fn requests_without_a_valid_token_get_the_unauthorized_fixture(engine: Eng
     }
     let group = "01010101-0101-4101-8101-010101010101";
     let (status, problem) =
-        send(&server.app, "GET", &format!("/pull?client_group={group}"), None, None).await;
+        send(&server.app, "GET", &format!("/api/relais/pull?client_group={group}"), None, None).await;
     assert_eq!((status, problem), (StatusCode::UNAUTHORIZED, fixture("problem.unauthorized.json")));
 }
 

@@ -106,13 +106,13 @@ async fn a_body_that_is_not_a_push_request_gets_400_with_a_detail(engine: Engine
     ];
     for body in bodies {
         let (status, problem) =
-            send(&server.app, "POST", "/push", Some("tok-aline"), Some(body.clone())).await;
+            send(&server.app, "POST", "/api/relais/push", Some("tok-aline"), Some(body.clone())).await;
         let shown: String = body.chars().take(60).collect();
         assert_eq!(status, StatusCode::BAD_REQUEST, "{shown}");
         assert_eq!(problem["error"], "bad_request", "{shown}");
         assert!(!problem["detail"].as_str().unwrap().is_empty(), "{shown}");
     }
-    let request = Request::post("/push")
+    let request = Request::post("/api/relais/push")
         .header("authorization", "Bearer tok-aline")
         .body(Body::from(vec![0xff, 0xfe, b'{']))
         .unwrap();

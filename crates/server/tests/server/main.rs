@@ -3,6 +3,7 @@
 
 mod access_rules;
 mod concurrency;
+mod demo_mode;
 mod differential;
 mod fixtures;
 mod limits;

@@ -18,7 +18,7 @@ async fn the_server_talks_to_postgresql_over_tls_when_the_url_requires_it() {
     let (without_options, _) = url.split_once('?').unwrap_or((&url, ""));
     let app = app_over(&format!("{without_options}?sslmode=require"), false).await;
     let body = push_body(group(1), &[create(1, 1, ALINE, "passage")]).to_string();
-    let (_, answer) = send(&app, "POST", "/push", Some("tok-aline"), Some(body)).await;
+    let (_, answer) = send(&app, "POST", "/api/relais/push", Some("tok-aline"), Some(body)).await;
     assert_eq!(statuses(&answer), ["applied"]);
 
     let mut conn = connect(&url).await;

@@ -91,7 +91,7 @@ async fn unreadable_requests_get_400_with_the_documented_body(engine: Engine) {
     let (status, problem) = crate::support::send(
         &server.app,
         "POST",
-        "/push",
+        "/api/relais/push",
         Some("tok-aline"),
         Some("{not json".into()),
     )

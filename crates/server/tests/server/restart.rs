@@ -70,18 +70,18 @@ async fn what_the_server_confirmed_survives_a_crash_and_a_restart(engine: Engine
     let db = fresh_database(engine, dir.path()).await;
     let push = fixture("push-request.two-mutations.json").to_string();
     let first = start(dir.path(), &db, &[]);
-    let (status, applied) = http(first.address, "POST", "/push", &push).await;
+    let (status, applied) = http(first.address, "POST", "/api/relais/push", &push).await;
     assert_eq!((status, applied), (200, fixture("push-response.two-mutations.json")));
-    let (_, page) = http(first.address, "GET", &format!("/pull?client_group={GROUP}"), "").await;
+    let (_, page) = http(first.address, "GET", &format!("/api/relais/pull?client_group={GROUP}"), "").await;
     let cursor = page["cursor"].as_str().unwrap().to_owned();
     drop(first);
 
     let second = start(dir.path(), &db, &[]);
-    let (status, again) = http(second.address, "POST", "/push", &push).await;
+    let (status, again) = http(second.address, "POST", "/api/relais/push", &push).await;
     assert_eq!((status, again), (200, fixture("push-response.duplicate.json")));
-    let (_, all) = http(second.address, "GET", &format!("/pull?client_group={GROUP}"), "").await;
+    let (_, all) = http(second.address, "GET", &format!("/api/relais/pull?client_group={GROUP}"), "").await;
     assert_eq!(all["changes"], page["changes"]);
-    let after = format!("/pull?client_group={GROUP}&cursor={cursor}");
+    let after = format!("/api/relais/pull?client_group={GROUP}&cursor={cursor}");
     let (_, caught_up) = http(second.address, "GET", &after, "").await;
     assert_eq!(
         (caught_up["changes"].as_array().unwrap().len(), &caught_up["reset"]),
@@ -152,9 +152,9 @@ async fn an_in_memory_database_keeps_its_data_for_the_life_of_the_process() {
     let app = relais_server::app(&settings).await.unwrap();
     let push = fixture("push-request.two-mutations.json").to_string();
     let (_, applied) =
-        crate::support::send(&app, "POST", "/push", Some("tok-aline"), Some(push)).await;
+        crate::support::send(&app, "POST", "/api/relais/push", Some("tok-aline"), Some(push)).await;
     assert_eq!(applied, fixture("push-response.two-mutations.json"));
-    let uri = format!("/pull?client_group={GROUP}");
+    let uri = format!("/api/relais/pull?client_group={GROUP}");
     let (_, page) = crate::support::send(&app, "GET", &uri, Some("tok-aline"), None).await;
     assert_eq!(page["changes"].as_array().unwrap().len(), 2);
 }

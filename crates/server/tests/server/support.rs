@@ -119,6 +119,8 @@ pub fn settings() -> Settings {
         origins: Vec::new(),
         new_epoch: false,
         jwt_secret: Some(JwtSecret::new(JWT_SECRET).unwrap()),
+        demo: false,
+        site: None,
     }
 }
 
@@ -201,11 +203,11 @@ impl TestServer {
     }
 
     pub async fn push(&self, token: &str, body: &Value) -> (StatusCode, Value) {
-        send(&self.app, "POST", "/push", Some(token), Some(body.to_string())).await
+        send(&self.app, "POST", "/api/relais/push", Some(token), Some(body.to_string())).await
     }
 
     pub async fn pull(&self, token: &str, query: &str) -> (StatusCode, Value) {
-        send(&self.app, "GET", &format!("/pull?{query}"), Some(token), None).await
+        send(&self.app, "GET", &format!("/api/relais/pull?{query}"), Some(token), None).await
     }
 }
 
