@@ -41,9 +41,32 @@ impl Identity {
     }
 }
 
+/// The `endpoint` attribute is not an http(s) address.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("attribut « endpoint » : adresse http(s) attendue, pas « {0} » / expected an http(s) URL")]
+pub struct EndpointError(pub String);
+
+/// The host's sync endpoint from the `endpoint` attribute: absent or blank, the widget stays on
+/// this device; anything but an http(s) address is refused rather than silently kept local.
+pub fn endpoint(raw: Option<&str>) -> Result<Option<String>, EndpointError> {
+    match raw.map(str::trim).filter(|url| !url.is_empty()) {
+        None => Ok(None),
+        Some(url) if url.starts_with("https://") || url.starts_with("http://") => Ok(Some(url.to_owned())),
+        Some(other) => Err(EndpointError(other.to_owned())),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_endpoint_is_an_http_address_or_nothing() {
+        assert_eq!(endpoint(None), Ok(None));
+        assert_eq!(endpoint(Some("  ")), Ok(None));
+        assert_eq!(endpoint(Some(" https://portail.example/api/relais ")), Ok(Some("https://portail.example/api/relais".into())));
+        assert_eq!(endpoint(Some("ftp://x")), Err(EndpointError("ftp://x".into())));
+    }
 
     #[test]
     fn attributes_are_checked_and_the_tenant_defaults() {

@@ -1,7 +1,7 @@
 //! What a liaison book needs to know before it can open: whose book, who is writing, where.
 
 use std::time::Duration;
-use relais_core::identity::{Identity, IdentityError};
+use relais_core::identity::{endpoint, EndpointError, Identity, IdentityError};
 use relais_core::{Author, CategoryCatalogue, SubjectId};
 
 /// A validated configuration; an element with a bad attribute shows the error instead.
@@ -24,8 +24,8 @@ pub const DEFAULT_ESCALATION: Duration = Duration::from_secs(120 * 60);
 pub enum ConfigError {
     #[error(transparent)]
     Identity(#[from] IdentityError),
-    #[error("attribut « endpoint » : adresse http(s) attendue, pas « {0} »")]
-    Endpoint(String),
+    #[error(transparent)]
+    Endpoint(#[from] EndpointError),
     #[error("attribut « escalation-minutes » : nombre de minutes positif attendu, pas « {0} »")]
     EscalationMinutes(String),
 }
@@ -66,11 +66,7 @@ impl BookConfig {
 
     /// Syncs with the host's endpoint when the attribute names an http(s) URL.
     pub fn with_endpoint(mut self, raw: Option<&str>) -> Result<Self, ConfigError> {
-        let Some(raw) = raw.map(str::trim).filter(|r| !r.is_empty()) else { return Ok(self) };
-        if !(raw.starts_with("https://") || raw.starts_with("http://")) {
-            return Err(ConfigError::Endpoint(raw.to_owned()));
-        }
-        self.endpoint = Some(raw.to_owned());
+        self.endpoint = endpoint(raw)?;
         Ok(self)
     }
 }

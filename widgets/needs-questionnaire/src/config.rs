@@ -3,7 +3,7 @@
 
 use crate::host_fetch::fetch_text;
 use relais_core::questionnaire::{builtin, load, Questionnaire};
-use relais_core::identity::{Identity, IdentityError};
+use relais_core::identity::{endpoint, EndpointError, Identity, IdentityError};
 use relais_core::{Author, SubjectId};
 
 /// Which questionnaire is filled: a built-in one, or a FHIR R4 Questionnaire from the host,
@@ -52,8 +52,8 @@ pub enum QuestionnaireConfigError {
     Instrument(String),
     #[error("questionnaire fourni invalide / invalid host questionnaire : {0}")]
     Questionnaire(String),
-    #[error("attribut « endpoint » : adresse http(s) attendue, pas « {0} » / expected an http(s) URL")]
-    Endpoint(String),
+    #[error(transparent)]
+    Endpoint(#[from] EndpointError),
     #[error("questionnaire introuvable à « {url} » / could not load the questionnaire : {reason}")]
     Unreachable { url: String, reason: String },
 }
@@ -82,11 +82,7 @@ impl QuestionnaireConfig {
 
     /// Sends finalised versions to the host's endpoint when the attribute names an http(s) URL.
     pub fn with_endpoint(mut self, raw: Option<&str>) -> Result<Self, QuestionnaireConfigError> {
-        self.endpoint = match raw.map(str::trim).filter(|url| !url.is_empty()) {
-            None => None,
-            Some(url) if url.starts_with("https://") || url.starts_with("http://") => Some(url.to_owned()),
-            Some(other) => return Err(QuestionnaireConfigError::Endpoint(other.to_owned())),
-        };
+        self.endpoint = endpoint(raw)?;
         Ok(self)
     }
 
