@@ -7,8 +7,11 @@
 //! without the data, nor drops an outbox entry whose effect was not stored.
 
 use crate::outbox::read_all;
+use crate::plan_sync::{self, is_plan_item};
 use crate::receipts::{self, StoredReceipt};
-use crate::schema::{STORE_ACKNOWLEDGEMENTS, STORE_META, STORE_OUTBOX, STORE_RECEIPTS, STORE_TRANSMISSIONS};
+use crate::schema::{
+    STORE_ACKNOWLEDGEMENTS, STORE_META, STORE_OUTBOX, STORE_PLANS, STORE_PLAN_ITEMS, STORE_RECEIPTS, STORE_TRANSMISSIONS,
+};
 use crate::store::StoredAcknowledgement;
 use crate::sync_state::{read, SyncRecord, SYNC_KEY};
 use crate::StoreError;
@@ -21,8 +24,15 @@ use relais_core::{Acknowledgement, EntryId, Receipt, SubjectId, Transmission};
 use serde_json::Value;
 
 /// The stores one commit touches.
-pub(crate) const COMMIT_STORES: [&str; 5] =
-    [STORE_TRANSMISSIONS, STORE_ACKNOWLEDGEMENTS, STORE_RECEIPTS, STORE_OUTBOX, STORE_META];
+pub(crate) const COMMIT_STORES: [&str; 7] = [
+    STORE_TRANSMISSIONS,
+    STORE_ACKNOWLEDGEMENTS,
+    STORE_RECEIPTS,
+    STORE_PLAN_ITEMS,
+    STORE_PLANS,
+    STORE_OUTBOX,
+    STORE_META,
+];
 
 pub(crate) async fn apply(tx: &Transaction<'_>, commit: &Commit) -> Result<(), StoreError> {
     let outbox = read_all(tx).await?;
@@ -30,9 +40,13 @@ pub(crate) async fn apply(tx: &Transaction<'_>, commit: &Commit) -> Result<(), S
         tx.object_store(STORE_TRANSMISSIONS)?.clear()?.await?;
         tx.object_store(STORE_ACKNOWLEDGEMENTS)?.clear()?.await?;
         tx.object_store(STORE_RECEIPTS)?.clear()?.await?;
+        tx.object_store(STORE_PLAN_ITEMS)?.clear()?.await?;
     }
+    let mut plans = Vec::new();
     for change in &commit.changes {
-        apply_change(tx, change).await?;
+        if let Some(plan) = apply_change(tx, change).await? {
+            plans.push(plan);
+        }
     }
     if commit.reset {
         restore_overlay(tx, &outbox, commit.confirmed_seq).await?;
@@ -43,7 +57,17 @@ pub(crate) async fn apply(tx: &Transaction<'_>, commit: &Commit) -> Result<(), S
         // Seqs are stored as JS numbers; a u64 key would become a BigInt and match nothing.
         store.delete(confirmed.seq as f64).primitive()?.await?;
     }
-    save_record(tx, commit, &outbox).await
+    save_record(tx, commit, &outbox).await?;
+    // After the new confirmed seq is saved, so puts it confirmed are no longer laid over.
+    if commit.reset {
+        plans.extend(plan_sync::pending_plans(tx).await?);
+    }
+    plans.sort();
+    plans.dedup();
+    for plan in plans {
+        plan_sync::rebuild(tx, plan).await?;
+    }
+    Ok(())
 }
 
 /// Refusals stay for good; a conflict stays until a later write of the same item (in the
@@ -71,10 +95,14 @@ async fn save_record(tx: &Transaction<'_>, commit: &Commit, outbox: &[Mutation])
     Ok(())
 }
 
-async fn apply_change(tx: &Transaction<'_>, change: &Change) -> Result<(), StoreError> {
+/// Applies one change; a plan item says which plan to rebuild once the page is in.
+async fn apply_change(tx: &Transaction<'_>, change: &Change) -> Result<Option<EntryId>, StoreError> {
     match &change.op {
-        ChangeOp::Put { resource } => put(tx, &change.target, resource).await,
-        ChangeOp::Tombstone => tombstone(tx, &change.target).await,
+        ChangeOp::Put { resource } if is_plan_item(&change.target.resource_type.0) => {
+            Ok(Some(plan_sync::put_confirmed(tx, parse(resource)?, change.version).await?))
+        }
+        ChangeOp::Put { resource } => put(tx, &change.target, resource).await.map(|()| None),
+        ChangeOp::Tombstone => tombstone(tx, &change.target).await.map(|()| None),
     }
 }
 

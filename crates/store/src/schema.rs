@@ -16,7 +16,10 @@ pub const STORE_ACKNOWLEDGEMENTS: &str = "acknowledgements";
 pub const STORE_EVALUATIONS: &str = "evaluations";
 pub const STORE_PLANS: &str = "plans";
 pub const STORE_RECEIPTS: &str = "receipts";
+pub const STORE_PLAN_ITEMS: &str = "plan_items";
 pub(crate) const INDEX_BY_SUBJECT: &str = "by_subject";
+/// Confirmed plan items by the plan they belong to.
+pub(crate) const INDEX_BY_PLAN: &str = "by_plan";
 /// Transmissions by `[subject, created_at]`: a person's entries in time order, then by id, so
 /// a reverse cursor reads the newest first without loading and sorting them all.
 pub(crate) const INDEX_BY_SUBJECT_TIME: &str = "by_subject_time";
@@ -31,7 +34,7 @@ enum Step {
 }
 
 /// `STEPS[n - 1]` upgrades to version `n`.
-const STEPS: [Step; 8] = [
+const STEPS: [Step; 9] = [
     Step::Database(v1_transmissions),
     Step::Database(v2_outbox_and_meta),
     Step::Database(v3_acknowledgements),
@@ -40,6 +43,7 @@ const STEPS: [Step; 8] = [
     Step::Transaction(v6_transmissions_by_time),
     Step::Database(v7_plans),
     Step::Database(v8_receipts),
+    Step::Database(v9_plan_items),
 ];
 
 /// The version this build of Relais opens.
@@ -108,6 +112,14 @@ fn v7_plans(db: &Database) -> indexed_db_futures::Result<()> {
 fn v8_receipts(db: &Database) -> indexed_db_futures::Result<()> {
     let store = db.create_object_store(STORE_RECEIPTS).with_key_path(KeyPath::One("key")).build()?;
     store.create_index(INDEX_BY_SUBJECT, KeyPath::One("subject")).build()?;
+    Ok(())
+}
+
+/// Plan items as the server last confirmed them, with their versions (`plan_sync.rs`): what
+/// a pull rebuilds the working plan from and what a conflict is shown against.
+fn v9_plan_items(db: &Database) -> indexed_db_futures::Result<()> {
+    let store = db.create_object_store(STORE_PLAN_ITEMS).with_key_path(KeyPath::One("key")).build()?;
+    store.create_index(INDEX_BY_PLAN, KeyPath::One("plan")).build()?;
     Ok(())
 }
 

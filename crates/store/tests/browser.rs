@@ -113,7 +113,7 @@ async fn upgrading_a_version_1_database_keeps_its_rows() {
     let store = Store::open_at(&name, SCHEMA_VERSION).await.unwrap();
     let mut names = store.store_names();
     names.sort();
-    assert_eq!(names, ["acknowledgements", "evaluations", "meta", "outbox", "plans", "receipts", "transmissions"]);
+    assert_eq!(names, ["acknowledgements", "evaluations", "meta", "outbox", "plan_items", "plans", "receipts", "transmissions"]);
     let subject = SubjectId::new("p1").unwrap();
     assert_eq!(store.transmissions_for(&subject).await.unwrap(), vec![old_row.clone()]);
     let new_row = transmission("p1", "Après la mise à jour", 43, 5);
