@@ -59,6 +59,11 @@ afterEach(() => {
   assert.deepEqual(demo.problems.splice(0), [], "no console error, page error or dialog");
 });
 
+/** Waits until every answer given is stored on the device, as the page says. */
+async function saved(element) {
+  await element.locator(".save-state").filter({ hasText: "Brouillon enregistré" }).waitFor();
+}
+
 /** The questionnaire on `page`, once its draft is open. */
 async function questionnaire(page) {
   const element = page.locator("relais-needs-questionnaire");
@@ -95,6 +100,7 @@ test("the grid coded by keyboard gives a live GIR, resumes after a reload and fi
   assert.equal(await element.locator('[data-slot="transferts.spontanement#0"]').count(), 0, "adverbs hidden");
   assert.match(await gir.innerText(), /pas encore complète/);
 
+  await saved(element);
   await page.reload();
   const resumed = await questionnaire(page);
   assert.match(await resumed.locator(".progress").innerText(), /réponses données : 16/);
@@ -157,6 +163,7 @@ test("amending the newest version and comparing shows what changed; ticked needs
   await yesNo(element, "transferts.ne-fait-pas", true);
   await element.locator(".gir").filter({ hasText: `GIR ${expected.AABBABCAAA}` }).waitFor();
   // A reload mid-amendment resumes the amendment, not a blank grid.
+  await saved(element);
   await page.reload();
   const resumed = await questionnaire(page);
   await resumed.locator(".gir").filter({ hasText: `GIR ${expected.AABBABCAAA}` }).waitFor();

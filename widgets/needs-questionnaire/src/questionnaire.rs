@@ -78,7 +78,9 @@ fn ready(session: Session, on_needs: Option<Callback<NeedsEvent>>) -> impl IntoV
     view! {
         <h1>{title.unwrap_or_else(|| session.texts.widget.to_owned())}</h1>
         <Progress session=session />
-        <p class="note">{session.texts.draft_saved}</p>
+        <p class="note save-state">
+            {move || if session.unsaved.with(Vec::is_empty) { session.texts.draft_saved } else { session.texts.draft_saving }}
+        </p>
         <p class="error" role="alert" hidden=move || session.save_error.with(Option::is_none)>
             {move || session.save_error.get()}
         </p>

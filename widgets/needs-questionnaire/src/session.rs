@@ -37,6 +37,9 @@ pub struct Session {
     /// What the last finalise attempt found missing.
     pub missing: RwSignal<Vec<SlotRef>>,
     pub save_error: RwSignal<Option<String>>,
+    /// Versions given to `write` and not yet stored, oldest first; empty when everything the
+    /// user did is on the device (the page says so).
+    pub unsaved: RwSignal<Vec<Evaluation>>,
     /// The sync engine, when the host gave an endpoint.
     pub sync: StoredValue<Option<SyncEngine>, LocalStorage>,
     /// Ids of final versions still waiting to be sent; `None` without sync.
@@ -57,6 +60,7 @@ impl Session {
             versions: RwSignal::new(Vec::new()),
             missing: RwSignal::new(Vec::new()),
             save_error: RwSignal::new(None),
+            unsaved: RwSignal::new(Vec::new()),
             sync: StoredValue::new_local(None),
             unsent: RwSignal::new(None),
         }
@@ -116,20 +120,39 @@ impl Session {
     }
 
     /// Stores `evaluation`; a failure stays visible until a later save succeeds.
+    ///
+    /// Saves run one at a time and a newer version of the same evaluation replaces a queued
+    /// one, so a burst of answers costs a couple of transactions, not one each: the device
+    /// catches up with the user within one save, and a reload right after loses at most that.
     pub fn write(&self, evaluation: Evaluation) {
         self.versions.update(|versions| match versions.iter_mut().find(|v| v.id() == evaluation.id()) {
             Some(known) => *known = evaluation.clone(),
             None => versions.push(evaluation.clone()),
         });
         let Some(store) = self.store.get_value() else { return };
-        let session = *self;
-        spawn_local(async move {
+        let idle = self.unsaved.with_untracked(Vec::is_empty);
+        self.unsaved.update(|queue| match queue.iter_mut().skip(1).find(|q| q.id() == evaluation.id()) {
+            Some(queued) => *queued = evaluation,
+            None => queue.push(evaluation),
+        });
+        if idle {
+            spawn_local(self.drain(store));
+        }
+    }
+
+    /// Stores the queue's head until the queue is empty; the head leaves the queue only once
+    /// stored, so the page never says "saved" too early.
+    async fn drain(self, store: Store) {
+        while let Some(evaluation) = self.unsaved.try_with_untracked(|q| q.first().cloned()).flatten() {
             let outcome = store.save_evaluation(&evaluation).await;
             let saved = outcome.is_ok();
-            session.save_error.set(outcome.err().map(|e| e.to_string()));
+            self.save_error.try_set(outcome.err().map(|e| e.to_string()));
+            self.unsaved.try_update(|q| {
+                q.remove(0);
+            });
             if saved && evaluation.is_final() {
-                sync::sent_final(session).await;
+                sync::sent_final(self).await;
             }
-        });
+        }
     }
 }
