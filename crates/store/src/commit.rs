@@ -36,6 +36,7 @@ pub(crate) const COMMIT_STORES: [&str; 7] = [
 
 pub(crate) async fn apply(tx: &Transaction<'_>, commit: &Commit) -> Result<(), StoreError> {
     let outbox = read_all(tx).await?;
+    let was_confirmed = read(tx).await?.map_or(0, |r| r.confirmed_seq);
     if commit.reset {
         tx.object_store(STORE_TRANSMISSIONS)?.clear()?.await?;
         tx.object_store(STORE_ACKNOWLEDGEMENTS)?.clear()?.await?;
@@ -58,7 +59,9 @@ pub(crate) async fn apply(tx: &Transaction<'_>, commit: &Commit) -> Result<(), S
         store.delete(confirmed.seq as f64).primitive()?.await?;
     }
     save_record(tx, commit, &outbox).await?;
-    // After the new confirmed seq is saved, so puts it confirmed are no longer laid over.
+    // After the new confirmed seq is saved, so puts it confirmed are no longer laid over: a
+    // put refused as a conflict must stop showing the user's value even when no item came.
+    plans.extend(plan_sync::plans_confirmed(&outbox, was_confirmed, commit.confirmed_seq));
     if commit.reset {
         plans.extend(plan_sync::pending_plans(tx).await?);
     }

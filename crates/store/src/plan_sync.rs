@@ -108,6 +108,11 @@ pub(crate) async fn pending_plans(tx: &Transaction<'_>) -> Result<Vec<EntryId>, 
     Ok(plans)
 }
 
+/// The plans of the puts confirmed (applied or refused) after seq `after` through `through`.
+pub(crate) fn plans_confirmed(outbox: &[Mutation], after: u64, through: u64) -> Vec<EntryId> {
+    outbox.iter().filter(|m| m.seq > after && m.seq <= through).filter_map(plan_put).map(|p| p.item.plan).collect()
+}
+
 pub(crate) fn is_plan_item(target_type: &str) -> bool {
     target_type == PLAN_ITEM
 }

@@ -171,7 +171,10 @@ async fn a_conflicting_edit_shows_both_values_until_the_user_chooses() {
     store.save_plan(&with_provider(&first, "ADMR"), &claire(), at()).await.unwrap();
     let mine = store.pending_mutations().await.unwrap().pop().unwrap();
     let server_line = PlanItem::all_of(&with_provider(&first, "Domidom")).into_iter().find(|i| i.item.kind == PlanItemKind::ServiceLine).unwrap();
-    store.commit(&page(vec![pulled(items + 1, &server_line, 2)], mine.seq, vec![conflict_on(&mine)])).await.unwrap();
+    // The refusal comes first, with no item: the plan stops showing ADMR, the value never applied.
+    store.commit(&page(Vec::new(), mine.seq, vec![conflict_on(&mine)])).await.unwrap();
+    assert_eq!(store.plans_for(&subject).await.unwrap()[0].lines()[0].fields().provider, "Amapa");
+    store.commit(&page(vec![pulled(items + 1, &server_line, 2)], mine.seq, Vec::new())).await.unwrap();
 
     let shown = store.plans_for(&subject).await.unwrap();
     assert_eq!(shown[0].lines()[0].fields().provider, "Domidom", "the plan shows what the server holds");
