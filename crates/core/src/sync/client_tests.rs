@@ -399,11 +399,11 @@ fn offline_sends_nothing_and_shows_the_oldest_unsent_write() {
 }
 
 #[test]
-fn the_default_config_polls_every_minute() {
-    assert_eq!(ClientConfig::default().poll_interval, Duration::from_secs(60));
+fn the_default_config_polls_every_15_seconds() {
+    assert_eq!(ClientConfig::default().poll_interval, Duration::from_secs(15));
     let mut rig = synced_rig();
     let before = rig.commits.len();
-    rig.advance(60_000);
+    rig.advance(15_000);
     assert!(rig.effects.contains(&Effect::LoadOutbox), "a poll also catches lost write notices");
     rig.settle();
     assert_eq!(rig.commits.len(), before + 1);

@@ -19,7 +19,9 @@ pub struct ClientConfig {
     pub schema: u32,
     pub max_batch: usize,
     pub pull_limit: u32,
-    /// Pull this often when nothing else triggers a sync.
+    /// Pull this often when nothing else triggers a sync. Two people looking at the same
+    /// person's book or plan see each other's writes within this delay; an idle pull is one
+    /// small request, so 15 s costs little.
     pub poll_interval: Duration,
     /// A request with no answer by then is treated as a network failure.
     pub request_timeout: Duration,
@@ -33,7 +35,7 @@ impl Default for ClientConfig {
             schema: 1,
             max_batch: MAX_MUTATIONS_PER_PUSH,
             pull_limit: DEFAULT_PULL_LIMIT,
-            poll_interval: Duration::from_secs(60),
+            poll_interval: Duration::from_secs(15),
             request_timeout: Duration::from_secs(30),
             confirm_delay: Duration::from_secs(1),
         }
