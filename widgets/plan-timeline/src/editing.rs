@@ -34,6 +34,9 @@ struct LineFields {
     payer: RwSignal<String>,
     rate: RwSignal<String>,
     goals: RwSignal<Vec<EntryId>>,
+    /// The line being edited as loaded, with the rhythm fields it showed: saving with those
+    /// unchanged keeps its schedule as it is, cancelled, moved and paused visits included.
+    loaded: StoredValue<Option<([String; 4], ServiceLine)>>,
 }
 
 impl LineFields {
@@ -49,7 +52,12 @@ impl LineFields {
             payer: RwSignal::new("apa".into()),
             rate: RwSignal::new("24,50".into()),
             goals: RwSignal::new(Vec::new()),
+            loaded: StoredValue::new(None),
         }
+    }
+
+    fn rhythm_fields(&self) -> [String; 4] {
+        [self.rhythm.get_untracked(), self.time.get_untracked(), self.minutes.get_untracked(), self.start.get_untracked()]
     }
 
     fn load(&self, line: &ServiceLine, goals: Vec<EntryId>) {
@@ -64,6 +72,7 @@ impl LineFields {
         let (Price::Hour(c) | Price::Visit(c)) = f.price;
         self.rate.set(format!("{:.2}", c.0 as f64 / 100.0).replace('.', ","));
         self.goals.set(goals);
+        self.loaded.set_value(Some((self.rhythm_fields(), line.clone())));
     }
 
     /// The line these fields describe, or what is wrong with them, in the form's language.
@@ -80,7 +89,14 @@ impl LineFields {
             text => Some(date(text).ok_or(texts.bad_end)?),
         };
         let rate = euros(&self.rate.get_untracked()).ok_or(texts.bad_rate)?;
-        let schedule = rhythm.schedule(start, at, minutes, None).map_err(|e| e.to_string())?;
+        let kept = self.loaded.with_value(|loaded| match loaded {
+            Some((fields, line)) if line.id() == id && *fields == self.rhythm_fields() => Some(line.fields().clone()),
+            _ => None,
+        });
+        let schedule = match &kept {
+            Some(line) => line.schedule.clone(),
+            None => rhythm.schedule(start, at, minutes, None).map_err(|e| e.to_string())?,
+        };
         let price = if service.code == "portage-de-repas" || service.code == "teleassistance" { Price::Visit(rate) } else { Price::Hour(rate) };
         ServiceLine::new(ServiceLineDraft {
             id,
@@ -91,7 +107,7 @@ impl LineFields {
             period_end: end,
             payer,
             price,
-            status: LineStatus::Active,
+            status: kept.map_or(LineStatus::Active, |line| line.status),
         })
         .map_err(|e| e.to_string())
     }
@@ -145,11 +161,14 @@ pub fn LineForm(session: Session) -> impl IntoView {
                 Some(existing) => *existing = line,
                 None => draft.lines.push(line),
             }
-            for goal in draft.goals.iter_mut() {
+            // Only goals whose link changes are touched: a synced edit of a line must not
+            // rewrite (and risk conflicting on) goals it leaves as they were.
+            for goal in draft.goals.iter_mut().filter(|g| g.served_by().contains(&id) != linked.contains(&g.id())) {
                 let mut g = goal.fields().clone();
-                g.served_by.retain(|l| *l != id);
                 if linked.contains(&g.id) {
                     g.served_by.push(id);
+                } else {
+                    g.served_by.retain(|l| *l != id);
                 }
                 *goal = relais_core::plan::Goal::new(g).map_err(|e| e.to_string())?;
             }
