@@ -1,5 +1,6 @@
-//! `<relais-plan-timeline subject="…" tenant="…" user-id="…" user-name="…" user-role="…" gir="3">`.
+//! `<relais-plan-timeline subject="…" tenant="…" user-id="…" user-name="…" user-role="…" gir="3" endpoint="…">`.
 //!
+//! With `endpoint`, every change is sent there as per-item puts and edits by others arrive.
 //! Two properties, set before the element is inserted: `plan`, a plan (core's JSON form, an
 //! object or a string) stored as the person's plan when this device has none; and `needs`,
 //! proposed needs to accept as goals. Needs also arrive as the `relais:needs` event any
@@ -16,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{HtmlElement, ShadowRoot};
 
 const TAG: &str = "relais-plan-timeline";
-const ATTRIBUTES: [&str; 7] = ["subject", "tenant", "user-id", "user-name", "user-role", "gir", "lang"];
+const ATTRIBUTES: [&str; 8] = ["subject", "tenant", "user-id", "user-name", "user-role", "gir", "lang", "endpoint"];
 
 pub fn define() {
     let mount = Closure::<dyn Fn(HtmlElement, ShadowRoot) -> u32>::new(mount).into_js_value();
@@ -33,7 +34,8 @@ fn config(element: &HtmlElement) -> Result<PlanConfig, PlanConfigError> {
         &attribute(element, "user-name"),
         &attribute(element, "user-role"),
         element.get_attribute("gir").as_deref(),
-    )?;
+    )?
+    .with_endpoint(element.get_attribute("endpoint").as_deref())?;
     match json_property(element, "plan") {
         Some(json) => config.with_seed(&json),
         None => Ok(config),

@@ -2,7 +2,7 @@
 //! lives, the person's GIR, and optionally a plan the host hands over to start from.
 
 use relais_core::aggir::Gir;
-use relais_core::identity::{Identity, IdentityError};
+use relais_core::identity::{endpoint, EndpointError, Identity, IdentityError};
 use relais_core::plan::Plan;
 use relais_core::{Author, SubjectId};
 
@@ -16,6 +16,8 @@ pub struct PlanConfig {
     pub gir: Option<Gir>,
     /// Stored as the person's plan when this device has none yet.
     pub seed: Option<Plan>,
+    /// The host's sync endpoint; without it the plan stays on this device.
+    pub endpoint: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -26,6 +28,8 @@ pub enum PlanConfigError {
     Gir(String),
     #[error("plan fourni invalide / invalid host plan : {0}")]
     Seed(String),
+    #[error(transparent)]
+    Endpoint(#[from] EndpointError),
 }
 
 impl PlanConfig {
@@ -42,7 +46,7 @@ impl PlanConfig {
             None => None,
             Some(raw) => Some(raw.parse().ok().and_then(Gir::new).ok_or_else(|| PlanConfigError::Gir(raw.to_owned()))?),
         };
-        Ok(Self { tenant, subject, author, gir, seed: None })
+        Ok(Self { tenant, subject, author, gir, seed: None, endpoint: None })
     }
 
     /// Starts from the plan the host gives as JSON (core's plan form), if it is about this person.
@@ -52,6 +56,12 @@ impl PlanConfig {
             return Err(PlanConfigError::Seed(format!("« {} » n'est pas « {} »", plan.subject().as_str(), self.subject.as_str())));
         }
         self.seed = Some(plan);
+        Ok(self)
+    }
+
+    /// Sends every change to the host's endpoint, per item, when the attribute names one.
+    pub fn with_endpoint(mut self, raw: Option<&str>) -> Result<Self, PlanConfigError> {
+        self.endpoint = endpoint(raw)?;
         Ok(self)
     }
 

@@ -1,7 +1,12 @@
-//! What the browser supplies to the pure core: today's local date and randomness for ids.
+//! What the browser supplies to the pure core: the clock, today's local date and randomness for ids.
 
 use chrono::NaiveDate;
-use relais_core::EntryId;
+use relais_core::{EntryId, Timestamp};
+
+/// Now on the device's clock: when an edit was made, shown and audited, never used to merge.
+pub fn now() -> Timestamp {
+    Timestamp::from_unix_ms(js_sys::Date::now() as i64)
+}
 
 /// The local calendar day, from the browser's clock and zone.
 pub fn today() -> NaiveDate {

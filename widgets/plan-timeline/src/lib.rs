@@ -4,9 +4,11 @@
 //! goals, reviews and hospital stays; the month's funding; exports.
 //!
 //! Every figure and sentence comes from core's plan module; the plan is saved through
-//! `relais-store` on this device and the widget never touches the network.
+//! `relais-store` on this device, each change queued as per-item puts that `relais-sync` sends
+//! when the host gave an endpoint; the widget itself never touches the network.
 
 mod config;
+mod conflicts;
 mod details;
 mod device;
 mod editing;
@@ -19,6 +21,8 @@ mod list_view;
 mod plan_timeline;
 mod reviews;
 mod session;
+mod sync;
+mod sync_status;
 mod texts;
 mod toolbar;
 

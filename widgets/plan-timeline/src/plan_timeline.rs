@@ -2,6 +2,7 @@
 //! to start one), then shows the toolbar, the lanes or the list, and the panels around them.
 
 use crate::config::PlanConfig;
+use crate::conflicts::Conflicts;
 use crate::details::Details;
 use crate::device;
 use crate::editing::{HospitalForm, LineForm};
@@ -12,6 +13,8 @@ use crate::lanes_view::LanesView;
 use crate::list_view::ListView;
 use crate::reviews::{ReviewDue, Reviews};
 use crate::session::Session;
+use crate::sync;
+use crate::sync_status::SyncLine;
 use crate::texts::Lang;
 use crate::toolbar::Toolbar;
 use leptos::prelude::*;
@@ -40,12 +43,13 @@ pub fn PlanTimeline(
     spawn_local(async move {
         match open(&config).await {
             Ok((store, plan)) => {
-                session.store.set_value(Some(store));
+                session.store.set_value(Some(store.clone()));
                 if let Some(plan) = plan {
                     session.anchor.set(session.today.max(plan.fields().period_start));
                     session.plan.set(Some(plan));
                 }
                 phase.set(Phase::Ready);
+                sync::start(session, store);
             }
             Err(error) => phase.set(Phase::Failed(error)),
         }
@@ -64,13 +68,14 @@ pub fn PlanTimeline(
     }
 }
 
-/// The store, and the person's newest plan; the host's seed is stored when there is none.
+/// The store, and the person's newest plan; the host's seed is stored (and, with sync, sent)
+/// when there is none.
 async fn open(config: &PlanConfig) -> Result<(Store, Option<Plan>), String> {
     let store = Store::open(&config.tenant, config.author.id()).await.map_err(|e| e.to_string())?;
     let mut plans = store.plans_for(&config.subject).await.map_err(|e| e.to_string())?;
     if plans.is_empty() {
         if let Some(seed) = &config.seed {
-            store.save_plan(seed).await.map_err(|e| e.to_string())?;
+            store.save_plan(seed, &config.author, device::now()).await.map_err(|e| e.to_string())?;
             plans.push(seed.clone());
         }
     }
@@ -116,6 +121,8 @@ fn ready(session: Session, needs: Signal<Vec<NeedProposal>>, on_review_due: Opti
     let family = session.config.with_value(PlanConfig::is_family);
     view! {
         <p class="error" role="alert">{move || session.error.get()}</p>
+        <SyncLine session=session />
+        <Conflicts session=session />
         <FamilySummary session=session />
         <Toolbar session=session />
         {move || if session.display.get().as_list {

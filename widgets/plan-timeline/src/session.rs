@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use relais_core::plan::{Plan, PlanDraft, Span, Visit};
-use relais_store::Store;
+use relais_store::{PlanConflict, Store};
+use relais_sync::{SyncEngine, SyncStatus};
 
 /// Week, month or whole plan, and the list instead of the lanes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +34,11 @@ pub struct Session {
     pub line_draft: RwSignal<Option<(String, relais_core::EntryId)>>,
     pub error: RwSignal<Option<String>>,
     pub saved: RwSignal<u32>,
+    /// The sync engine, when the host gave an endpoint.
+    pub sync: StoredValue<Option<SyncEngine>, LocalStorage>,
+    pub sync_status: RwSignal<Option<SyncStatus>>,
+    /// Edits the server refused because someone changed the same field meanwhile.
+    pub conflicts: RwSignal<Vec<PlanConflict>>,
 }
 
 impl Session {
@@ -51,6 +57,9 @@ impl Session {
             line_draft: RwSignal::new(None),
             error: RwSignal::new(None),
             saved: RwSignal::new(0),
+            sync: StoredValue::new_local(None),
+            sync_status: RwSignal::new(None),
+            conflicts: RwSignal::new(Vec::new()),
         }
     }
 
@@ -85,13 +94,20 @@ impl Session {
         }
     }
 
+    /// Stores the plan with one queued put per changed item, then tells the engine to send.
     fn save(&self, plan: Plan) {
-        let (store, error, saved, texts) = (self.store, self.error, self.saved, self.texts);
+        let session = *self;
         spawn_local(async move {
-            let Some(store) = store.get_value() else { return };
-            match store.save_plan(&plan).await {
-                Ok(()) => saved.update(|n| *n += 1),
-                Err(e) => error.set(Some(format!("{} {e}", texts.save_failed))),
+            let Some(Some(store)) = session.store.try_get_value() else { return };
+            let Some(author) = session.config.try_with_value(|c| c.author.clone()) else { return };
+            match store.save_plan(&plan, &author, device::now()).await {
+                Ok(_) => {
+                    session.saved.try_update(|n| *n += 1);
+                    session.sync.with_value(|engine| engine.as_ref().map(SyncEngine::notify_local_write));
+                }
+                Err(e) => {
+                    session.error.try_set(Some(format!("{} {e}", session.texts.save_failed)));
+                }
             }
         });
     }

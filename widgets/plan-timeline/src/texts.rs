@@ -109,6 +109,39 @@ pub struct Texts {
     pub export_failed: &'static str,
     pub weekday_short: [&'static str; 7],
     statuses: [&'static str; 4],
+    pub sync: SyncTexts,
+}
+
+/// The sync status line and the conflicts panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncTexts {
+    pub online: &'static str,
+    pub offline: &'static str,
+    pub syncing: &'static str,
+    pub all_sent: &'static str,
+    /// Followed by the count: "Modifications en attente d'envoi : 2".
+    pub pending: &'static str,
+    pub refused: &'static str,
+    pub conflicts_title: &'static str,
+    pub conflicts_intro: &'static str,
+    pub field_header: &'static str,
+    pub mine: &'static str,
+    pub theirs: &'static str,
+    pub keep_mine: &'static str,
+    pub keep_theirs: &'static str,
+    pub empty: &'static str,
+    pub plan_fields: &'static str,
+    pub goal: &'static str,
+    pub review: &'static str,
+    pub stay: &'static str,
+    /// Field names as people say them; a field not listed shows its name.
+    pub fields: [(&'static str, &'static str); 12],
+}
+
+impl SyncTexts {
+    pub fn field(&self, name: &str) -> String {
+        self.fields.iter().find(|(n, _)| *n == name).map_or_else(|| name.replace('_', " "), |(_, label)| (*label).to_owned())
+    }
 }
 
 impl Texts {
@@ -232,6 +265,40 @@ pub static FR: Texts = Texts {
     export_failed: "Export impossible :",
     weekday_short: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
     statuses: ["Prévu", "En cours", "Suspendu", "Terminé"],
+    sync: SyncTexts {
+        online: "En ligne",
+        offline: "Hors ligne : les modifications partiront au retour du réseau",
+        syncing: "Synchronisation…",
+        all_sent: "toutes les modifications sont envoyées",
+        pending: "modifications en attente d'envoi :",
+        refused: "modifications refusées par le serveur :",
+        conflicts_title: "Modifications en conflit",
+        conflicts_intro: "Quelqu'un d'autre a modifié les mêmes champs entre-temps. Le plan montre sa valeur ; choisissez celle à garder.",
+        field_header: "Champ",
+        mine: "Votre valeur",
+        theirs: "Valeur enregistrée par l'autre personne",
+        keep_mine: "Garder ma valeur",
+        keep_theirs: "Garder l'autre valeur",
+        empty: "(vide)",
+        plan_fields: "Le plan",
+        goal: "Objectif",
+        review: "Réévaluation",
+        stay: "Séjour à l'hôpital",
+        fields: [
+            ("provider", "Intervenant"),
+            ("service", "Prestation"),
+            ("schedule", "Rythme"),
+            ("period_start", "Début"),
+            ("period_end", "Fin"),
+            ("payer", "Financeur"),
+            ("price", "Tarif"),
+            ("status", "Statut"),
+            ("title", "Intitulé"),
+            ("due", "Échéance"),
+            ("gir", "GIR"),
+            ("reason", "Motif"),
+        ],
+    },
 };
 
 pub static EN: Texts = Texts {
@@ -336,4 +403,38 @@ pub static EN: Texts = Texts {
     export_failed: "Export failed:",
     weekday_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     statuses: ["Planned", "Active", "Suspended", "Ended"],
+    sync: SyncTexts {
+        online: "Online",
+        offline: "Offline: changes will be sent when the network is back",
+        syncing: "Syncing…",
+        all_sent: "every change is sent",
+        pending: "changes waiting to be sent:",
+        refused: "changes refused by the server:",
+        conflicts_title: "Conflicting changes",
+        conflicts_intro: "Someone else changed the same fields meanwhile. The plan shows their value; choose which to keep.",
+        field_header: "Field",
+        mine: "Your value",
+        theirs: "Value saved by the other person",
+        keep_mine: "Keep my value",
+        keep_theirs: "Keep the other value",
+        empty: "(empty)",
+        plan_fields: "The plan",
+        goal: "Goal",
+        review: "Review",
+        stay: "Hospital stay",
+        fields: [
+            ("provider", "Provider"),
+            ("service", "Service"),
+            ("schedule", "Rhythm"),
+            ("period_start", "Start"),
+            ("period_end", "End"),
+            ("payer", "Payer"),
+            ("price", "Price"),
+            ("status", "Status"),
+            ("title", "Title"),
+            ("due", "Due"),
+            ("gir", "GIR"),
+            ("reason", "Reason"),
+        ],
+    },
 };

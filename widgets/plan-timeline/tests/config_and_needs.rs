@@ -32,6 +32,14 @@ fn a_host_plan_must_be_about_this_person() {
 }
 
 #[wasm_bindgen_test]
+fn the_endpoint_is_an_http_address_or_the_plan_stays_here() {
+    assert_eq!(config(None).unwrap().endpoint, None);
+    let synced = config(None).unwrap().with_endpoint(Some("https://portail.example/api/relais")).unwrap();
+    assert_eq!(synced.endpoint.as_deref(), Some("https://portail.example/api/relais"));
+    assert!(matches!(config(None).unwrap().with_endpoint(Some("javascript:alert(1)")), Err(PlanConfigError::Endpoint(_))));
+}
+
+#[wasm_bindgen_test]
 fn needs_come_as_labels_or_as_core_proposals() {
     let simple = r#"[{"label": "Aide au lever", "domain": "vie-quotidienne", "variable": "transferts"}, {"label": " "}, 3]"#;
     let proposals = proposals_from_json(simple).unwrap();
