@@ -1,20 +1,33 @@
 // The host's side of the plan timeline: hand over the person's plan (here the demo plan that
 // `relais demo-data` generates, or the 6,500-visit fixture with ?fixture=6500) before the
-// element is inserted, and log the `relais:review-due` events it dispatches.
+// element is inserted, and log the `relais:review-due` events it dispatches. With ?sync (or
+// ?endpoint=…) the plan is Mme Dupont's of `relais-server --demo`, shared by her care circle:
+// pick who you are, open a second window as someone else, and edits travel between them.
 import { largePlan } from "./plan-fixture.js";
+import { PEOPLE, endpointFrom, personFrom, signIn, userAttributes, userSwitcher } from "./demo-users.js";
 
 const params = new URLSearchParams(location.search);
-const family = params.get("vue") === "famille";
+const synced = params.has("sync") || params.has("endpoint");
 const fixture = params.get("fixture") === "6500";
 const empty = params.has("vide");
-const subject = fixture ? "usager-fixture-6500" : empty ? "usager-nouveau-plan" : "usager-jeanne-dupont";
+const subject = synced ? "usager-1-dupont" : fixture ? "usager-fixture-6500" : empty ? "usager-nouveau-plan" : "usager-jeanne-dupont";
+const demoPlan = empty || fixture ? null : { ...(await (await fetch("plan-demo.json")).json()), subject };
+const endpoint = synced ? endpointFrom(params) : null;
 
-const element = document.createElement("relais-plan-timeline");
-const attributes = family
-  ? { "user-id": "marc.dupont", "user-name": "Marc Dupont", "user-role": "proche-aidant" }
-  : { "user-id": "claire.petit", "user-name": "Claire Petit", "user-role": "gestionnaire-de-cas" };
-for (const [name, value] of Object.entries({ subject, tenant: "demo", ...attributes })) element.setAttribute(name, value);
-if (!empty) element.plan = fixture ? largePlan(subject) : await (await fetch("plan-demo.json")).json();
+/** A timeline for `person`, about `subject`, starting from the host's plan if any. */
+function timeline(person) {
+  const element = document.createElement("relais-plan-timeline");
+  const attributes = { subject, tenant: "demo", ...userAttributes(person), ...(endpoint ? { endpoint } : {}) };
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (fixture) element.plan = largePlan(subject);
+  else if (demoPlan) element.plan = demoPlan;
+  return element;
+}
+
+function showAs(key) {
+  if (endpoint) signIn(endpoint, PEOPLE[key]);
+  document.getElementById("stage").replaceChildren(timeline(PEOPLE[key]));
+}
 
 const log = document.getElementById("review-log");
 document.addEventListener("relais:review-due", (event) => {
@@ -24,4 +37,9 @@ document.addEventListener("relais:review-due", (event) => {
   log.append(item);
 });
 
-document.getElementById("stage").append(element);
+const first = params.get("vue") === "famille" ? "marc" : personFrom(params, "claire");
+if (synced) {
+  await customElements.whenDefined("relais-plan-timeline");
+  userSwitcher(document.getElementById("switcher"), ["claire", "nadia", "aline", "marc"], first, showAs);
+}
+showAs(first);

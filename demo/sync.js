@@ -1,30 +1,25 @@
 // What a host page does to sync: give the element its endpoint, and Relais a way to get a
-// bearer token. Here the demo tokens of `relais-server --demo`; a real portal returns the
-// signed-in user's token (a string or a Promise of one) and never puts it in a URL.
-const people = {
-  aline: { id: "aline.martin", name: "Aline Martin", role: "aide-a-domicile", token: "demo-aline" },
-  karim: { id: "karim.benali", name: "Karim Benali", role: "aide-a-domicile", token: "demo-karim" },
-};
+// bearer token. The person writing is picked in a switcher (demo-users.js); a real portal
+// returns its signed-in user's token and never puts it in a URL.
+import { PEOPLE, endpointFrom, personFrom, signIn, userAttributes, userSwitcher } from "./demo-users.js";
+
 const params = new URLSearchParams(location.search);
-const person = people[params.get("as")] ?? people.aline;
-const endpoint = params.get("endpoint") ?? "http://127.0.0.1:8787";
-
-document.getElementById("who").textContent =
-  `Vous écrivez en tant que ${person.name}. Serveur de synchronisation : ${endpoint}`;
-
-const book = document.createElement("relais-liaison-book");
-for (const [name, value] of Object.entries({
-  subject: "usager-1-dupont",
-  tenant: "demo",
-  "user-id": person.id,
-  "user-name": person.name,
-  "user-role": person.role,
-  endpoint,
-})) {
-  book.setAttribute(name, value);
-}
-document.getElementById("book").append(book);
-
-// Relais.configure exists once the bundle has defined its elements.
+const endpoint = endpointFrom(params);
+document.getElementById("server").textContent = endpoint;
 await customElements.whenDefined("relais-liaison-book");
-globalThis.Relais.configure({ getToken: () => person.token });
+
+/** Mounts a fresh book as `key`: another person is another database and another token. */
+function showAs(key) {
+  const person = PEOPLE[key];
+  signIn(endpoint, person);
+  const book = document.createElement("relais-liaison-book");
+  for (const [name, value] of Object.entries({ subject: "usager-1-dupont", tenant: "demo", endpoint, ...userAttributes(person) })) {
+    book.setAttribute(name, value);
+  }
+  document.getElementById("book").replaceChildren(book);
+  document.getElementById("who").textContent = `Vous écrivez en tant que ${person.name}.`;
+}
+
+const first = personFrom(params, "aline");
+userSwitcher(document.getElementById("switcher"), Object.keys(PEOPLE), first, showAs);
+showAs(first);

@@ -5,6 +5,8 @@ import { readFile, mkdtemp, rm } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
 import { tmpdir } from "node:os";
 import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
+import assert from "node:assert/strict";
 
 const dist = resolve(import.meta.dirname, "../../demo/dist");
 const types = {
@@ -88,4 +90,16 @@ export async function book(page, nth = 0) {
 export async function save(element, text) {
   await element.getByLabel("Nouvelle transmission").fill(text);
   await element.getByRole("button", { name: "Enregistrer" }).click();
+}
+
+/** axe-core (WCAG 2.x A/AA) on `page` as it is now, widgets' shadow roots included; evaluated
+ * through the driver, since the page's CSP rightly forbids an injected inline script. */
+export async function assertAccessible(page) {
+  const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
+  );
+  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  assert.deepEqual(found, [], `${page.url()}\n${found.join("\n")}`);
 }

@@ -90,7 +90,7 @@ test("a vigilance point acknowledged by a second care worker shows his name to i
   const headers = [{ "content-security-policy": STRICT_CSP }, { "content-security-policy": STRICT_CSP }];
   const aline = await start({ headers: headers[0] });
   const karim = await start({ headers: headers[1] });
-  const { child, url: endpoint } = await startRelaisServer([
+  const { child, endpoint } = await startRelaisServer([
     "--demo", "--db", "sqlite::memory:", "--listen", "127.0.0.1:0",
     "--allow-origin", aline.base, "--allow-origin", karim.base,
   ]);
@@ -99,7 +99,7 @@ test("a vigilance point acknowledged by a second care worker shows his name to i
     await aline.close();
     await karim.close();
   });
-  for (const h of headers) h["content-security-policy"] = `${STRICT_CSP}; connect-src 'self' ${endpoint}`;
+  for (const h of headers) h["content-security-policy"] = `${STRICT_CSP}; connect-src 'self' ${new URL(endpoint).origin}`;
   const open = async (side, who) => {
     for (const tab of side.context.pages()) await tab.close();
     return book(await side.open(`/sync.html?as=${who}&endpoint=${encodeURIComponent(endpoint)}`));

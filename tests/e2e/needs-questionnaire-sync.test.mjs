@@ -14,14 +14,14 @@ let demo, server, endpoint;
 async function startServer(origin) {
   const started = await startRelaisServer(["--demo", "--db", "sqlite::memory:", "--listen", "127.0.0.1:0", "--allow-origin", origin]);
   server = started.child;
-  return started.url;
+  return started.endpoint;
 }
 
 before(async () => {
   const headers = { "content-security-policy": STRICT_CSP };
   demo = await start({ headers });
   endpoint = await startServer(demo.base);
-  headers["content-security-policy"] = `${STRICT_CSP}; connect-src 'self' ${endpoint}`;
+  headers["content-security-policy"] = `${STRICT_CSP}; connect-src 'self' ${new URL(endpoint).origin}`;
 });
 after(async () => {
   server?.kill();

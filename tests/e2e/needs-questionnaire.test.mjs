@@ -5,9 +5,8 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
 import { resolve } from "node:path";
-import { start } from "./harness.mjs";
+import { start, assertAccessible } from "./harness.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const relais = resolve(root, "target/debug/relais");
@@ -69,17 +68,6 @@ async function questionnaire(page) {
   const element = page.locator("relais-needs-questionnaire");
   await element.locator(".progress").waitFor();
   return element;
-}
-
-/** axe-core (WCAG 2.x A/AA) on the page as it is now; evaluated through the driver, since the page's CSP rightly forbids an injected inline script. */
-async function assertAccessible(page) {
-  const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
-  );
-  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(found, [], `${page.url()}\n${found.join("\n")}`);
 }
 
 const focusedSlot = (element) => element.evaluate((el) => el.shadowRoot.activeElement?.dataset.slot ?? null);

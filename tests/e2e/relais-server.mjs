@@ -8,7 +8,8 @@ import { createInterface } from "node:readline";
 const root = resolve(import.meta.dirname, "../..");
 const binary = resolve(root, "target/debug/relais-server");
 
-/** Starts relais-server with `args`; resolves with `{ child, url }` once it listens. */
+/** Starts relais-server with `args`; resolves with `{ child, url, endpoint }` once it listens:
+ * `url` is its origin, `endpoint` what a host page gives the widgets (`{url}/api/relais`). */
 export function startRelaisServer(args) {
   if (!existsSync(binary)) execFileSync("cargo", ["build", "-q", "-p", "relais-server"], { cwd: root, stdio: "inherit" });
   const child = spawn(binary, args, { stdio: ["ignore", "pipe", "inherit"] });
@@ -17,7 +18,7 @@ export function startRelaisServer(args) {
     child.once("exit", (code) => fail(new Error(`relais-server exited (${code})`)));
     lines.on("line", (line) => {
       const url = line.match(/listening on (http:\/\/\S+)/)?.[1];
-      if (url) ok({ child, url });
+      if (url) ok({ child, url, endpoint: `${url}/api/relais` });
     });
   });
 }

@@ -36,7 +36,7 @@ async function startServer(database, listen = "127.0.0.1:0", flags = []) {
   const args = ["--demo", "--database", database, "--listen", listen, "--allow-origin", demo.base, ...flags];
   const started = await startRelaisServer([...args, "--jwt-secret-file", join(dir, "secret")]);
   server = started.child;
-  return started.url;
+  return started.endpoint;
 }
 
 async function stopServer() {
@@ -50,7 +50,7 @@ before(async () => {
   await writeFile(join(dir, "secret"), SECRET);
   demo = await start({ headers });
   endpoint = await startServer(`sqlite:${join(dir, "relais.db")}`);
-  headers["content-security-policy"] = `${STRICT_CSP}; connect-src 'self' ${endpoint}`;
+  headers["content-security-policy"] = `${STRICT_CSP}; connect-src 'self' ${new URL(endpoint).origin}`;
 });
 after(async () => {
   server?.kill();

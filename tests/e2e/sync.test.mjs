@@ -2,9 +2,7 @@
 // reaches the other, and a write made offline waits, marked, until the network returns.
 import { test, before, after, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { start, book, STRICT_CSP, save } from "./harness.mjs";
+import { start, book, STRICT_CSP, save, assertAccessible } from "./harness.mjs";
 import { startRelaisServer } from "./relais-server.mjs";
 
 // A browser offline (or a server not yet reachable) logs failed requests: they are the point here.
@@ -18,7 +16,7 @@ async function startServer(origins) {
   for (const origin of origins) args.push("--allow-origin", origin);
   const started = await startRelaisServer(args);
   server = started.child;
-  return started.url;
+  return started.endpoint;
 }
 
 before(async () => {
@@ -26,7 +24,7 @@ before(async () => {
   aline = await start({ headers: headers[0] });
   karim = await start({ headers: headers[1] });
   endpoint = await startServer([aline.base, karim.base]);
-  for (const h of headers) h["content-security-policy"] = `${STRICT_CSP}; connect-src 'self' ${endpoint}`;
+  for (const h of headers) h["content-security-policy"] = `${STRICT_CSP}; connect-src 'self' ${new URL(endpoint).origin}`;
 });
 after(async () => {
   server?.kill();
@@ -41,17 +39,6 @@ afterEach(() => {
 });
 
 const page = (demo, who) => demo.open(`/sync.html?as=${who}&endpoint=${encodeURIComponent(endpoint)}`);
-
-/** axe-core on the page as it is, status line and marks included. */
-async function assertAccessible(tab) {
-  const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-  await tab.evaluate(axeSource);
-  const result = await tab.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }),
-  );
-  const found = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  assert.deepEqual(found, [], found.join("\n"));
-}
 
 const entry = (element, text) => element.locator(".entry").filter({ hasText: text });
 const status = (element) => element.getByRole("status", { name: "État de la synchronisation" });
