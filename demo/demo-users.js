@@ -30,20 +30,29 @@ export function userAttributes(person) {
 }
 
 /**
- * Gives Relais a getToken() that asks the demo server for `person`'s token. Called again on a
- * switch: configuring drops the token Relais holds, so the next request uses the new person's.
+ * Gives Relais a getToken() for `person`, as a portal that already holds its user's token: the
+ * token is fetched from the demo server once, here, and handed over at the first call; a later
+ * call (Relais asks again after a 401) fetches a fresh one. Called again on a switch:
+ * configuring drops the token Relais holds, so the next request uses the new person's.
  */
-export function signIn(endpoint, person) {
+export async function signIn(endpoint, person) {
   const url = new URL("../demo/token", endpoint.replace(/\/?$/, "/"));
+  const fetchToken = async () => {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ user: person.id }),
+    });
+    if (!response.ok) throw new Error(`jeton de démonstration refusé (${response.status})`);
+    return (await response.json()).token;
+  };
+  // Offline at sign-in, Relais asks when it next needs a token.
+  let held = await fetchToken().catch(() => null);
   globalThis.Relais.configure({
-    getToken: async () => {
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ user: person.id }),
-      });
-      if (!response.ok) throw new Error(`jeton de démonstration refusé (${response.status})`);
-      return (await response.json()).token;
+    getToken: () => {
+      const token = held;
+      held = null;
+      return token ?? fetchToken();
     },
   });
 }

@@ -16,5 +16,5 @@ for (const [name, value] of Object.entries({
   element.setAttribute(name, value);
 }
 await customElements.whenDefined("relais-needs-questionnaire");
-signIn(endpoint, PEOPLE.claire);
+await signIn(endpoint, PEOPLE.claire);
 document.getElementById("evaluation").append(element);

@@ -24,8 +24,8 @@ function timeline(person) {
   return element;
 }
 
-function showAs(key) {
-  if (endpoint) signIn(endpoint, PEOPLE[key]);
+async function showAs(key) {
+  if (endpoint) await signIn(endpoint, PEOPLE[key]);
   document.getElementById("stage").replaceChildren(timeline(PEOPLE[key]));
 }
 
@@ -42,4 +42,4 @@ if (synced) {
   await customElements.whenDefined("relais-plan-timeline");
   userSwitcher(document.getElementById("switcher"), ["claire", "nadia", "aline", "marc"], first, showAs);
 }
-showAs(first);
+await showAs(first);

@@ -9,9 +9,9 @@ document.getElementById("server").textContent = endpoint;
 await customElements.whenDefined("relais-liaison-book");
 
 /** Mounts a fresh book as `key`: another person is another database and another token. */
-function showAs(key) {
+async function showAs(key) {
   const person = PEOPLE[key];
-  signIn(endpoint, person);
+  await signIn(endpoint, person);
   const book = document.createElement("relais-liaison-book");
   for (const [name, value] of Object.entries({ subject: "usager-1-dupont", tenant: "demo", endpoint, ...userAttributes(person) })) {
     book.setAttribute(name, value);
@@ -22,4 +22,4 @@ function showAs(key) {
 
 const first = personFrom(params, "aline");
 userSwitcher(document.getElementById("switcher"), Object.keys(PEOPLE), first, showAs);
-showAs(first);
+await showAs(first);
