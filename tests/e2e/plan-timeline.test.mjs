@@ -129,6 +129,38 @@ test("a hospital stay suspends the lines and schedules a review at discharge", a
   await page.close();
 });
 
+test("one visit moved and a line suspended for a period read so in the list, in words", async (t) => {
+  // A browser of its own: the plan as the demo gives it, whatever the other tests changed.
+  const own = await start();
+  t.after(async () => {
+    assert.deepEqual(own.problems, []);
+    await own.close();
+  });
+  const page = await own.open("/plan.html");
+  const element = await timeline(page);
+  const first = element.locator(".visit[tabindex='0']");
+  await first.focus();
+  await page.keyboard.press("Enter");
+  const details = element.getByRole("region", { name: /^[A-Z][a-zé]+ \d+ / });
+  await details.waitFor();
+  await details.getByLabel("Nouvelle date et heure du passage").fill(`${isoDay(0)}T23:30`);
+  await details.getByRole("button", { name: "Déplacer ce passage" }).click();
+  await details.waitFor({ state: "hidden" });
+  await element.getByRole("button", { name: "Liste accessible" }).click();
+  await element.locator(".agenda li").filter({ hasText: /23:30 .*déplacé du / }).first().waitFor();
+
+  await element.getByRole("combobox", { name: "Ligne à modifier" }).selectOption({ index: 1 });
+  const pause = element.getByRole("form", { name: "Suspendre la ligne pour une période" });
+  await pause.getByLabel("Du", { exact: true }).fill(isoDay(-3));
+  await pause.getByLabel("Au (inclus)").fill(isoDay(3));
+  await pause.getByLabel("Motif de la suspension (facultatif)").fill("Vacances chez sa fille");
+  await pause.getByRole("button", { name: "Suspendre la ligne" }).click();
+  await pause.getByRole("listitem").filter({ hasText: "Vacances chez sa fille" }).waitFor();
+  await element.locator(".agenda li").filter({ hasText: "suspendu (Vacances chez sa fille)" }).first().waitFor();
+  await pause.getByRole("button", { name: "Reprendre" }).click();
+  await element.locator(".agenda li").filter({ hasText: "suspendu" }).first().waitFor({ state: "detached" });
+});
+
 test("the month's funding for a GIR 3 person: payers, the APA cap and the family's share", async () => {
   const page = await demo.open("/plan.html");
   const element = await timeline(page);

@@ -1,8 +1,10 @@
-//! The open visit: what it is, which line and goals it belongs to, and cancelling this one
-//! visit (an EXDATE on the line's schedule: the rest of the series is untouched).
+//! The open visit: what it is, which line and goals it belongs to, and cancelling or moving
+//! this one visit (an EXDATE or a move on the line's schedule: the rest of the series is
+//! untouched).
 
 use crate::config::PlanConfig;
 use crate::session::Session;
+use chrono::NaiveDateTime;
 use leptos::prelude::*;
 use relais_core::plan::{day_text, visit_text};
 
@@ -20,15 +22,20 @@ pub fn Details(session: Session) -> impl IntoView {
     });
     let cancel = move |_| {
         let Some(visit) = session.open_visit.get_untracked() else { return };
-        let done = session.change(|draft| {
-            let line = draft.lines.iter_mut().find(|l| l.id() == visit.line).ok_or_else(|| texts.unknown_line.to_owned())?;
-            let mut fields = line.fields().clone();
-            fields.schedule = fields.schedule.excluding(visit.start);
-            *line = relais_core::plan::ServiceLine::new(fields).map_err(|e| e.to_string())?;
-            Ok(())
-        });
-        if done {
+        if session.change_schedule(visit.line, |schedule| Ok(schedule.excluding(visit.start))) {
             session.open_visit.set(None);
+        }
+    };
+    let moved_to = RwSignal::new(String::new());
+    let move_visit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(visit) = session.open_visit.get_untracked() else { return };
+        let Ok(to) = NaiveDateTime::parse_from_str(moved_to.get_untracked().trim(), "%Y-%m-%dT%H:%M") else {
+            return session.error.set(Some(format!("{} {}", texts.refused, texts.exceptions.bad_time)));
+        };
+        if session.change_schedule(visit.line, |schedule| schedule.moving(visit.start, to).map_err(|e| e.to_string())) {
+            session.open_visit.set(None);
+            moved_to.set(String::new());
         }
     };
     let body = move || {
@@ -53,7 +60,13 @@ pub fn Details(session: Session) -> impl IntoView {
         <div class="details" role="region" aria-labelledby="visit-details-title" hidden=move || session.open_visit.with(Option::is_none)
             on:keydown=move |ev: web_sys::KeyboardEvent| if ev.key() == "Escape" { session.open_visit.set(None) }>
             {body}
-            {(!family).then(|| view! { <button type="button" on:click=cancel>{texts.cancel_visit}</button> })}
+            {(!family).then(|| view! {
+                <button type="button" on:click=cancel>{texts.cancel_visit}</button>
+                <form class="move-visit" on:submit=move_visit>
+                    <label class="field"><span>{texts.exceptions.new_time}</span><input type="datetime-local" required bind:value=moved_to /></label>
+                    <button type="submit">{texts.exceptions.move_visit}</button>
+                </form>
+            })}
             <button type="button" node_ref=close_ref on:click=move |_| session.open_visit.set(None)>{texts.close}</button>
         </div>
     }

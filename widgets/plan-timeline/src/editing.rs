@@ -4,6 +4,7 @@
 //! what was typed.
 
 use crate::device;
+use crate::line_pauses::LinePauses;
 use crate::session::Session;
 use chrono::{NaiveDate, NaiveTime};
 use leptos::prelude::*;
@@ -243,6 +244,7 @@ pub fn LineForm(session: Session) -> impl IntoView {
             <button type="submit" class="primary">{move || if session.editing.get().is_some() { texts.save_line } else { texts.add_line }}</button>
             {move || session.editing.get().map(|_| view! { <button type="button" on:click=end_line>{texts.end_line}</button> })}
         </form>
+        <LinePauses session=session />
     }
 }
 

@@ -17,6 +17,7 @@ mod family;
 mod funding_table;
 mod goals;
 mod lanes_view;
+mod line_pauses;
 mod list_view;
 mod plan_timeline;
 mod reviews;

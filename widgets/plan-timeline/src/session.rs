@@ -7,7 +7,9 @@ use crate::texts::{Lang, Texts};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use relais_core::plan::{Plan, PlanDraft, Span, Visit};
+use relais_core::plan::{Plan, PlanDraft, ServiceLine, Span, Visit};
+use relais_core::recurrence::Schedule;
+use relais_core::EntryId;
 use relais_store::{PlanConflict, Store};
 use relais_sync::{SyncEngine, SyncStatus};
 
@@ -71,6 +73,18 @@ impl Session {
         };
         let outcome = change(&mut draft).and_then(|()| Plan::new(draft).map_err(|e| e.to_string()));
         self.commit(outcome)
+    }
+
+    /// Changes the schedule of line `line` (cancel, move or pause visits) through core.
+    pub fn change_schedule(&self, line: EntryId, change: impl FnOnce(Schedule) -> Result<Schedule, String>) -> bool {
+        let unknown = self.texts.unknown_line;
+        self.change(|draft| {
+            let line = draft.lines.iter_mut().find(|l| l.id() == line).ok_or_else(|| unknown.to_owned())?;
+            let mut fields = line.fields().clone();
+            fields.schedule = change(fields.schedule)?;
+            *line = ServiceLine::new(fields).map_err(|e| e.to_string())?;
+            Ok(())
+        })
     }
 
     /// Replaces the plan with one a core operation (admit, discharge…) produced.

@@ -110,6 +110,23 @@ pub struct Texts {
     pub weekday_short: [&'static str; 7],
     statuses: [&'static str; 4],
     pub sync: SyncTexts,
+    pub exceptions: ExceptionTexts,
+}
+
+/// Moving one visit and suspending a line for a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExceptionTexts {
+    pub new_time: &'static str,
+    pub move_visit: &'static str,
+    pub bad_time: &'static str,
+    pub pause_title: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub to_included: &'static str,
+    pub reason: &'static str,
+    pub pause: &'static str,
+    pub resume: &'static str,
+    pub bad_dates: &'static str,
 }
 
 /// The sync status line and the conflicts panel.
@@ -265,6 +282,19 @@ pub static FR: Texts = Texts {
     export_failed: "Export impossible :",
     weekday_short: ["lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."],
     statuses: ["Prévu", "En cours", "Suspendu", "Terminé"],
+    exceptions: ExceptionTexts {
+        new_time: "Nouvelle date et heure du passage",
+        move_visit: "Déplacer ce passage",
+        bad_time: "date et heure attendues",
+        pause_title: "Suspendre la ligne pour une période",
+        from: "Du",
+        to: "au",
+        to_included: "Au (inclus)",
+        reason: "Motif de la suspension (facultatif)",
+        pause: "Suspendre la ligne",
+        resume: "Reprendre",
+        bad_dates: "deux dates attendues",
+    },
     sync: SyncTexts {
         online: "En ligne",
         offline: "Hors ligne : les modifications partiront au retour du réseau",
@@ -403,6 +433,19 @@ pub static EN: Texts = Texts {
     export_failed: "Export failed:",
     weekday_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     statuses: ["Planned", "Active", "Suspended", "Ended"],
+    exceptions: ExceptionTexts {
+        new_time: "New date and time of the visit",
+        move_visit: "Move this visit",
+        bad_time: "a date and time are expected",
+        pause_title: "Suspend the line for a period",
+        from: "From",
+        to: "to",
+        to_included: "To (included)",
+        reason: "Reason for the suspension (optional)",
+        pause: "Suspend the line",
+        resume: "Resume",
+        bad_dates: "two dates are expected",
+    },
     sync: SyncTexts {
         online: "Online",
         offline: "Offline: changes will be sent when the network is back",
