@@ -105,3 +105,31 @@ test("a line changed by one coordinator reaches another; a concurrent change of 
   await c.page.close();
   await n.page.close();
 });
+
+test("a nurse's « RAS » in the liaison book marks today's visit done in the coordinator's plan", async () => {
+  const c = await sharedPlan(claire, "claire");
+  // A daily nursing line from today, so whatever the day there is a visit to mark.
+  const form = c.element.locator("form.line-form");
+  await form.getByRole("combobox", { name: "Ligne à modifier" }).selectOption({ index: 0 });
+  await form.getByRole("combobox", { name: "Type de service" }).selectOption({ label: "Soins infirmiers" });
+  await form.getByRole("textbox", { name: /Intervenant/ }).fill("SSIAD du Pays");
+  await form.getByRole("combobox", { name: "Rythme" }).selectOption({ label: "tous les jours" });
+  await form.getByRole("button", { name: "Ajouter la ligne" }).click();
+  await onServer("SSIAD du Pays");
+
+  const nurse = await nadia.open(`/sync.html?as=nadia&endpoint=${encodeURIComponent(endpoint)}`);
+  const book = nurse.locator("relais-liaison-book");
+  await book.getByRole("group", { name: "Notes rapides" }).getByRole("button", { name: "RAS", exact: true }).click();
+  await book.getByRole("button", { name: "Enregistrer" }).click();
+  await book.locator(".entry").filter({ hasText: "RAS, passage effectué." }).first().waitFor();
+
+  // Claire's plan pulls the transmission at its next poll and draws it against the visits.
+  await c.element.locator(".visit.done").first().waitFor({ timeout: 45_000 });
+  assert.match(await c.element.locator(".visit.done").first().getAttribute("aria-label"), /fait \(passage noté au cahier de liaison\)/);
+  const table = c.element.getByRole("region", { name: /^Prévu et réalisé — / });
+  const noted = await table.locator("tbody tr td:nth-child(3)").allInnerTexts();
+  assert.equal(noted.reduce((sum, n) => sum + Number(n), 0), 1, "one passage, one visit done");
+  await assertAccessible(c.page);
+  await nurse.close();
+  await c.page.close();
+});

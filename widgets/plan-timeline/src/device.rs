@@ -3,6 +3,12 @@
 use chrono::NaiveDate;
 use relais_core::{EntryId, Timestamp};
 
+/// The device's offset from UTC at `at`, in minutes (summer and winter time differ), which
+/// turns a transmission's instant into the person's local time.
+pub fn offset_minutes_at(at: Timestamp) -> i32 {
+    -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at.unix_ms() as f64)).get_timezone_offset() as i32)
+}
+
 /// Now on the device's clock: when an edit was made, shown and audited, never used to merge.
 pub fn now() -> Timestamp {
     Timestamp::from_unix_ms(js_sys::Date::now() as i64)

@@ -9,7 +9,7 @@ use crate::session::Session;
 use crate::toolbar::current_window;
 use chrono::{Datelike, NaiveDate};
 use leptos::prelude::*;
-use relais_core::plan::{agenda, lanes, month_counts, month_text, months_of, Plan, Span, Visit, Window};
+use relais_core::plan::{agenda, lanes, month_counts, month_text, months_of, Done, Plan, Span, Visit, Window};
 use wasm_bindgen::JsCast;
 
 /// A visit's place: lane number (across providers) and index in the lane.
@@ -35,8 +35,17 @@ struct LaneRow {
     cells: Vec<Cell>,
 }
 
+/// A visit in a lane: what it is, its spoken text, its index in the lane, and whether a
+/// passage was recorded for it.
+struct Shown {
+    visit: Visit,
+    spoken: String,
+    index: usize,
+    done: bool,
+}
+
 enum Cell {
-    Visits(Vec<(Visit, String, usize)>),
+    Visits(Vec<Shown>),
     Count(usize),
 }
 
@@ -62,6 +71,10 @@ fn layout(session: &Session, plan: &Plan, span: Span, window: Window) -> Layout 
         Span::Whole => Default::default(),
         _ => agenda(texts.lang, plan, window).into_iter().map(|line| (line.visit, line.text)).collect(),
     };
+    let done = match span {
+        Span::Whole => Done::default(),
+        _ => session.passages.with(|passages| Done::match_passages(plan, window, passages)),
+    };
     // The whole plan is counted per month, never expanded into lanes of visits.
     let lane_window = match span {
         Span::Whole => Window { from: window.from, to: window.from },
@@ -81,7 +94,16 @@ fn layout(session: &Session, plan: &Plan, span: Span, window: Window) -> Layout 
                             .iter()
                             .map(|c| {
                                 let visits = lane.visits.iter().enumerate().filter(|(_, v)| Some(v.start.date()) == c.day);
-                                Cell::Visits(visits.map(|(i, v)| (*v, spoken.get(v).cloned().unwrap_or_default(), i)).collect())
+                                Cell::Visits(
+                                    visits
+                                        .map(|(index, v)| {
+                                            let done = done.contains(v);
+                                            let spoken = spoken.get(v).cloned().unwrap_or_default();
+                                            let spoken = if done { format!("{spoken}, {}", texts.done_visit) } else { spoken };
+                                            Shown { visit: *v, spoken, index, done }
+                                        })
+                                        .collect(),
+                                )
                             })
                             .collect(),
                     },
@@ -140,7 +162,7 @@ fn lane_visits(layout: &Layout) -> Vec<Vec<Visit>> {
             row.cells
                 .iter()
                 .flat_map(|cell| match cell {
-                    Cell::Visits(visits) => visits.iter().map(|(v, _, _)| *v).collect(),
+                    Cell::Visits(visits) => visits.iter().map(|shown| shown.visit).collect(),
                     Cell::Count(_) => Vec::new(),
                 })
                 .collect()
@@ -259,11 +281,13 @@ fn cell_view(
         .into_any(),
         Cell::Visits(visits) => visits
             .iter()
-            .map(|(visit, spoken, index)| {
+            .map(|Shown { visit, spoken, index, done }| {
                 let (visit, index, tabbable) = (*visit, *index, tabbable.clone());
                 let time = format!("{}:{:02}", chrono::Timelike::hour(&visit.start), chrono::Timelike::minute(&visit.start));
+                // The mark is a character, not a colour: « ✓ » beside the time, « fait » spoken.
+                let time = if *done { format!("{time} ✓") } else { time };
                 view! {
-                    <button type="button" class="visit" aria-label=spoken.clone()
+                    <button type="button" class="visit" class:done=*done aria-label=spoken.clone()
                         data-lane=lane.to_string() data-index=index.to_string()
                         tabindex=move || if tabbable((lane, index)) { "0" } else { "-1" }
                         on:click=move |_| {

@@ -12,6 +12,7 @@ use crate::goals::{Goals, NeedProposal};
 use crate::lanes_view::LanesView;
 use crate::list_view::ListView;
 use crate::reviews::{ReviewDue, Reviews};
+use crate::realisation_table::RealisationTable;
 use crate::session::Session;
 use crate::sync;
 use crate::sync_status::SyncLine;
@@ -49,6 +50,7 @@ pub fn PlanTimeline(
                     session.plan.set(Some(plan));
                 }
                 phase.set(Phase::Ready);
+                crate::passages::read(session).await;
                 sync::start(session, store);
             }
             Err(error) => phase.set(Phase::Failed(error)),
@@ -138,6 +140,7 @@ fn ready(session: Session, needs: Signal<Vec<NeedProposal>>, on_review_due: Opti
             <HospitalForm session=session />
         })}
         <FundingTable session=session />
+        <RealisationTable session=session />
         <p class="note" role="status">{move || (session.saved.get() > 0).then_some(texts.saved_locally)}</p>
     }
 }

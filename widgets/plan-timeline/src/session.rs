@@ -7,7 +7,7 @@ use crate::texts::{Lang, Texts};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use relais_core::plan::{Plan, PlanDraft, ServiceLine, Span, Visit};
+use relais_core::plan::{Passage, Plan, PlanDraft, ServiceLine, Span, Visit};
 use relais_core::recurrence::Schedule;
 use relais_core::EntryId;
 use relais_store::{PlanConflict, Store};
@@ -41,6 +41,8 @@ pub struct Session {
     pub sync_status: RwSignal<Option<SyncStatus>>,
     /// Edits the server refused because someone changed the same field meanwhile.
     pub conflicts: RwSignal<Vec<PlanConflict>>,
+    /// The liaison book's passage entries about this person: planned versus done.
+    pub passages: RwSignal<Vec<Passage>>,
 }
 
 impl Session {
@@ -62,6 +64,7 @@ impl Session {
             sync: StoredValue::new_local(None),
             sync_status: RwSignal::new(None),
             conflicts: RwSignal::new(Vec::new()),
+            passages: RwSignal::new(Vec::new()),
         }
     }
 

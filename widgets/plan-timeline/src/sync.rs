@@ -36,8 +36,9 @@ pub fn start(session: Session, store: Store) {
     }
 }
 
-/// The person's newest plan and its open conflicts, as the store now holds them.
+/// The person's newest plan, its open conflicts and the passages, as the store now holds them.
 pub async fn reload(session: Session) {
+    crate::passages::read(session).await;
     let Some(Some(store)) = session.store.try_get_value() else { return };
     let Some(subject) = session.config.try_with_value(|c| c.subject.clone()) else { return };
     if let Ok(mut plans) = store.plans_for(&subject).await {
