@@ -37,6 +37,10 @@ document.addEventListener("relais:review-due", (event) => {
   log.append(item);
 });
 
+if (synced) {
+  document.getElementById("where").textContent =
+    "Ce plan est partagé par le cercle de soins de Mme Dupont : chaque modification part vers le serveur de démonstration, et celles des autres arrivent sans recharger la page.";
+}
 const first = params.get("vue") === "famille" ? "marc" : personFrom(params, "claire");
 if (synced) {
   await customElements.whenDefined("relais-plan-timeline");

@@ -98,10 +98,14 @@ test("a line changed by one coordinator reaches another; a concurrent change of 
   await n.element.getByRole("rowheader", { name: /— Amapa \(/ }).first().waitFor();
   await assertAccessible(n.page);
 
+  // Claire starts typing a new line; what arrives meanwhile must not wipe it.
+  const typing = c.element.locator("form.line-form").getByRole("textbox", { name: /Intervenant/ });
+  await typing.fill("Saisie en cours");
   await conflicts.getByRole("button", { name: "Garder ma valeur" }).click();
   await conflicts.waitFor({ state: "hidden" });
   await n.element.getByRole("rowheader", { name: /— ADMR du Val \(/ }).first().waitFor();
   await c.element.getByRole("rowheader", { name: /— ADMR du Val \(/ }).first().waitFor();
+  assert.equal(await typing.inputValue(), "Saisie en cours", "a pulled change keeps the form as typed");
   await c.page.close();
   await n.page.close();
 });

@@ -57,13 +57,16 @@ pub fn PlanTimeline(
         }
     });
     let texts = session.texts;
+    // Only whether there is a plan picks the view: a change of the plan (a save, a pull) must
+    // not rebuild the panels, which would drop what the user is typing in a form.
+    let has_plan = Memo::new(move |_| session.plan.with(Option::is_some));
     view! {
         <section class="plan" lang=lang.tag() aria-label=texts.widget>
             <h1>{move || session.plan.with(|p| p.as_ref().map(|p| p.fields().title.clone())).unwrap_or_else(|| texts.widget.to_owned())}</h1>
             {move || match phase.get() {
                 Phase::Opening => view! { <p class="notice" role="status">{texts.loading}</p> }.into_any(),
                 Phase::Failed(message) => view! { <p class="error" role="alert">{message}</p> }.into_any(),
-                Phase::Ready if session.plan.with(Option::is_none) => start(session).into_any(),
+                Phase::Ready if !has_plan.get() => start(session).into_any(),
                 Phase::Ready => ready(session, needs, on_review_due).into_any(),
             }}
         </section>
