@@ -272,8 +272,6 @@ fn cell_view(
     let texts = session.texts;
     let open_visit = session.open_visit;
     let content = match cell {
-        // Nothing at all: a wholly static element would be built from an HTML string, which
-        // Trusted Types refuse (ARCHITECTURE.md, invariants).
         Cell::Count(0) => ().into_any(),
         Cell::Count(n) => view! {
             <span class="count" aria-label=format!("{} : {n} {}", column.label, texts.visits)>{n.to_string()}</span>
