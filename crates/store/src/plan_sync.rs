@@ -80,7 +80,8 @@ async fn pending_puts(tx: &Transaction<'_>) -> Result<Vec<PlanItemPatch>, StoreE
     Ok(outbox.iter().filter(|m| m.seq > confirmed).filter_map(plan_put).collect())
 }
 
-/// Stores a pulled item (an item with no field left is removed) and says which plan it is of.
+/// Stores a pulled item and says which plan it is of. An item with no field left is a removed
+/// one: it stays stored, with its version, and rebuilding leaves it out of the plan.
 pub(crate) async fn put_confirmed(tx: &Transaction<'_>, item: PlanItem, version: Version) -> Result<EntryId, StoreError> {
     let plan = item.item.plan;
     let stored = StoredItem { key: item.item.target().id, plan: plan.to_string(), version: version.0, item };

@@ -106,6 +106,16 @@ fn pulled(seq: u64, item: &PlanItem, version: u64) -> Change {
     }
 }
 
+/// Every item of `plan`, pulled at version 1.
+fn all_pulled(plan: &Plan) -> Vec<Change> {
+    PlanItem::all_of(plan).iter().enumerate().map(|(i, item)| pulled(i as u64 + 1, item, 1)).collect()
+}
+
+/// The item of `plan`'s first service line.
+fn line_item(plan: &Plan) -> PlanItem {
+    PlanItem::all_of(plan).into_iter().find(|i| i.item.kind == PlanItemKind::ServiceLine).unwrap()
+}
+
 fn page(changes: Vec<Change>, confirmed_seq: u64, rejected: Vec<RejectedMutation>) -> Commit {
     Commit {
         reset: false,
@@ -150,8 +160,7 @@ async fn a_save_queues_one_put_per_changed_item_and_a_pull_of_another_device_sho
 
     // Another person's plan for p2 arrives item by item and becomes p2's working plan.
     let theirs = plan("p2", 5);
-    let changes = PlanItem::all_of(&theirs).iter().enumerate().map(|(i, item)| pulled(i as u64 + 1, item, 1)).collect();
-    store.commit(&page(changes, 0, Vec::new())).await.unwrap();
+    store.commit(&page(all_pulled(&theirs), 0, Vec::new())).await.unwrap();
     assert_eq!(store.plans_for(&SubjectId::new("p2").unwrap()).await.unwrap(), vec![theirs]);
     store.close();
     Database::delete_by_name(&name).unwrap().await.unwrap();
@@ -164,13 +173,12 @@ async fn a_conflicting_edit_shows_both_values_until_the_user_chooses() {
     let subject = SubjectId::new("p1").unwrap();
     let first = plan("p1", 6);
     let items = store.save_plan(&first, &claire(), at()).await.unwrap() as u64;
-    let confirmed = PlanItem::all_of(&first).iter().enumerate().map(|(i, item)| pulled(i as u64 + 1, item, 1)).collect();
-    store.commit(&page(confirmed, items, Vec::new())).await.unwrap();
+    store.commit(&page(all_pulled(&first), items, Vec::new())).await.unwrap();
 
     // Claire moves the line to ADMR while, on the server, someone already gave it to Domidom.
     store.save_plan(&with_provider(&first, "ADMR"), &claire(), at()).await.unwrap();
     let mine = store.pending_mutations().await.unwrap().pop().unwrap();
-    let server_line = PlanItem::all_of(&with_provider(&first, "Domidom")).into_iter().find(|i| i.item.kind == PlanItemKind::ServiceLine).unwrap();
+    let server_line = line_item(&with_provider(&first, "Domidom"));
     // The refusal comes first, with no item: the plan stops showing ADMR, the value never applied.
     store.commit(&page(Vec::new(), mine.seq, vec![conflict_on(&mine)])).await.unwrap();
     assert_eq!(store.plans_for(&subject).await.unwrap()[0].lines()[0].fields().provider, "Amapa");
@@ -202,11 +210,9 @@ async fn keeping_the_other_value_drops_the_conflict_and_queues_nothing() {
     store.save_plan(&with_provider(&first, "ADMR"), &claire(), at()).await.unwrap();
     let outbox = store.pending_mutations().await.unwrap();
     let line = outbox.iter().find(|m| m.target.id.contains(":service_line:")).unwrap();
-    let server_line = PlanItem::all_of(&with_provider(&first, "Domidom")).into_iter().find(|i| i.item.kind == PlanItemKind::ServiceLine).unwrap();
-    let others: Vec<_> = PlanItem::all_of(&first).into_iter().filter(|i| i.item.kind != PlanItemKind::ServiceLine).collect();
-    let mut changes: Vec<_> = others.iter().enumerate().map(|(i, item)| pulled(i as u64 + 1, item, 1)).collect();
-    changes.push(pulled(9, &server_line, 1));
-    store.commit(&page(changes, outbox.last().unwrap().seq, vec![conflict_on(line)])).await.unwrap();
+    // The server already holds the same plan, its line given to Domidom by someone else.
+    let held = all_pulled(&with_provider(&first, "Domidom"));
+    store.commit(&page(held, outbox.last().unwrap().seq, vec![conflict_on(line)])).await.unwrap();
     let conflicts = store.plan_conflicts(&subject).await.unwrap();
     assert_eq!(conflicts.len(), 1);
     store.keep_their_plan_values(&conflicts[0]).await.unwrap();

@@ -35,6 +35,8 @@ struct Inner {
     retry_on_token: RefCell<Option<Rc<dyn Fn()>>>,
     /// Refusals the store keeps from earlier sessions.
     stored_rejected: RefCell<Vec<RejectedMutation>>,
+    /// The confirmed seq the store holds, to tell a page that changes nothing shown.
+    stored_confirmed: Cell<Option<u64>>,
     last_status: RefCell<Option<SyncStatus>>,
     stopped: Cell<bool>,
 }
@@ -52,6 +54,7 @@ impl SyncEngine {
             leadership: RefCell::new(None),
             retry_on_token: RefCell::new(None),
             stored_rejected: RefCell::new(Vec::new()),
+            stored_confirmed: Cell::new(None),
             last_status: RefCell::new(None),
             stopped: Cell::new(false),
         });
@@ -186,6 +189,7 @@ impl Inner {
         }
         let env = browser::env();
         let persisted = SyncRecord::persisted(record.as_ref(), ClientGroupId::from_random_bytes(env.random));
+        self.stored_confirmed.set(record.as_ref().map(|r| r.confirmed_seq));
         *self.stored_rejected.borrow_mut() = record.map(|r| r.rejected).unwrap_or_default();
         let config = ClientConfig {
             schema: SCHEMA_VERSION,
@@ -240,10 +244,16 @@ impl Inner {
 
     async fn persist(self: Rc<Self>, commit: Commit) {
         let result = self.config.store.commit(&commit).await;
+        // An idle poll (every 15 s) changes nothing shown: widgets and other tabs are not
+        // asked to re-read the store for it.
+        let shown = commit.changes_what_is_shown(self.stored_confirmed.get());
         if result.is_ok() && !self.stopped.get() {
+            self.stored_confirmed.set(Some(commit.confirmed_seq));
             merge(&mut self.stored_rejected.borrow_mut(), &commit.rejected);
-            self.send_notice(Notice::StoreChanged);
-            (self.config.listener.on_store_changed)();
+            if shown {
+                self.send_notice(Notice::StoreChanged);
+                (self.config.listener.on_store_changed)();
+            }
         }
         self.feed(Input::Persisted(result.map_err(|e| StoreError(e.to_string()))));
     }

@@ -410,6 +410,18 @@ fn the_default_config_polls_every_15_seconds() {
 }
 
 #[test]
+fn an_idle_poll_stores_a_page_that_changes_nothing_shown() {
+    let mut rig = synced_rig();
+    let before = rig.commits.last().map(|c| c.confirmed_seq);
+    rig.advance(15_000);
+    rig.settle();
+    assert!(!rig.commits.last().unwrap().changes_what_is_shown(before), "nothing new, nothing confirmed");
+    rig.write(create(1, 1, "u1"));
+    rig.settle();
+    assert!(rig.commits.last().unwrap().changes_what_is_shown(before), "the write is confirmed and pulled");
+}
+
+#[test]
 fn s12_a_token_callback_that_never_answers_is_shown_and_backs_off() {
     let mut rig = synced_rig();
     rig.write(create(1, 1, "u1"));

@@ -157,3 +157,13 @@ pub struct Commit {
     pub rejected: Vec<RejectedMutation>,
     pub synced_at: Timestamp,
 }
+
+impl Commit {
+    /// Whether storing this page changes what a widget shows, given the confirmed seq stored
+    /// before it: records pulled, a reset, a refusal, or writes newly confirmed (their marks
+    /// clear, a confirmed plan put no longer overlays the plan). An idle poll is none of these,
+    /// so widgets need not re-read the store every poll interval.
+    pub fn changes_what_is_shown(&self, confirmed_before: Option<u64>) -> bool {
+        self.reset || !self.changes.is_empty() || !self.rejected.is_empty() || confirmed_before != Some(self.confirmed_seq)
+    }
+}
